@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# sipolicy's two commands (see README):
+#   bash run.sh demo   — install what is missing, build (Release), run the demo
+#   bash run.sh test   — install what is missing, build and run every test,
+#                        twice: a -Werror build and an ASan+UBSan build
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the build needs; nothing else is downloaded.
+PACKAGES=(
+  g++ cmake make pkg-config python3
+  libboost-dev libboost-date-time-dev libabsl-dev doctest-dev
+)
+
+ensure_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "run.sh: installing missing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+build() {  # build <preset>
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$(jobs)"
+}
+
+case "${1:-}" in
+  demo)
+    ensure_packages
+    build release
+    ./build/release/examples/example_cpp
+    ;;
+  test)
+    ensure_packages
+    status=0
+    for preset in dev asan; do
+      echo "=== $preset build ==="
+      build "$preset"
+      ctest --preset "$preset" -j "$(jobs)" || status=1
+    done
+    exit $status
+    ;;
+  *)
+    echo "usage: bash run.sh demo|test" >&2
+    exit 2
+    ;;
+esac
