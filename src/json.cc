@@ -1,0 +1,486 @@
+// Strict JSON parser and compact writer; see sipolicy/json.hpp.
+#include "sipolicy/json.hpp"
+
+#include <tuple>
+
+#include "sipolicy/internal/cat.hpp"
+
+namespace sipolicy::json {
+
+std::string_view TypeName(Type t) {
+  switch (t) {
+    case Type::kNull: return "null";
+    case Type::kBool: return "boolean";
+    case Type::kNumber: return "number";
+    case Type::kString: return "string";
+    case Type::kArray: return "array";
+    case Type::kObject: return "object";
+  }
+  return "?";
+}
+
+Value Value::Bool(bool b) {
+  Value v;
+  v.type_ = Type::kBool;
+  v.bool_ = b;
+  return v;
+}
+Value Value::Number(std::string text) {
+  Value v;
+  v.type_ = Type::kNumber;
+  v.text_ = std::move(text);
+  return v;
+}
+Value Value::String(std::string s) {
+  Value v;
+  v.type_ = Type::kString;
+  v.text_ = std::move(s);
+  return v;
+}
+Value Value::Array() {
+  Value v;
+  v.type_ = Type::kArray;
+  return v;
+}
+Value Value::Object() {
+  Value v;
+  v.type_ = Type::kObject;
+  return v;
+}
+
+const Value* Value::Find(std::string_view key) const {
+  for (const auto& [k, v] : members_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+Value& Value::Add(Value v) {
+  items_.push_back(std::move(v));
+  return items_.back();
+}
+
+Value& Value::Set(std::string key, Value v) {
+  for (auto& [k, existing] : members_) {
+    if (k == key) {
+      existing = std::move(v);
+      return existing;
+    }
+  }
+  members_.emplace_back(std::move(key), std::move(v));
+  return members_.back().second;
+}
+
+namespace {
+void SerializeTo(const Value& v, std::string& out) {
+  switch (v.type()) {
+    case Type::kNull: out += "null"; break;
+    case Type::kBool: out += v.bool_value() ? "true" : "false"; break;
+    case Type::kNumber: out += v.number_text(); break;
+    case Type::kString: AppendQuoted(out, v.string_value()); break;
+    case Type::kArray: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& item : v.items()) {
+        if (!first) out.push_back(',');
+        first = false;
+        SerializeTo(item, out);
+      }
+      out.push_back(']');
+      break;
+    }
+    case Type::kObject: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [k, item] : v.members()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendQuoted(out, k);
+        out.push_back(':');
+        SerializeTo(item, out);
+      }
+      out.push_back('}');
+      break;
+    }
+  }
+}
+}  // namespace
+
+std::string Value::Serialize() const {
+  std::string out;
+  SerializeTo(*this, out);
+  return out;
+}
+
+void AppendQuoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (const char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(ch);  // UTF-8 passes through unchanged
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + static_cast<std::size_t>(len) > n) return false;
+    for (int k = 1; k < len; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, ParseOptions options) : s_(text), opt_(options) {}
+
+  absl::StatusOr<Value> Run() {
+    if (!IsValidUtf8(s_)) return Fail("the text is not valid UTF-8");
+    // A UTF-8 byte-order mark is tolerated at the very start.
+    if (s_.substr(0, 3) == "\xEF\xBB\xBF") Advance(3);
+    SkipSpace();
+    if (!error_.empty()) return Error();
+    if (pos_ >= s_.size()) return Fail("the text is empty; a JSON value is expected");
+    Value v = ParseValue(0);
+    if (!error_.empty()) return Error();
+    SkipSpace();
+    if (!error_.empty()) return Error();
+    if (pos_ < s_.size()) return Fail("unexpected data after the JSON value");
+    return v;
+  }
+
+ private:
+  absl::Status Error() const { return absl::InvalidArgumentError(error_); }
+  absl::Status Fail(std::string_view what) {
+    SetError(what);
+    return Error();
+  }
+  void SetError(std::string_view what) {
+    if (error_.empty()) error_ = internal::Cat("line ", line_, ", column ", col_, ": ", what);
+  }
+  void Advance(std::size_t n = 1) {
+    for (std::size_t k = 0; k < n && pos_ < s_.size(); ++k) {
+      if (s_[pos_] == '\n') {
+        ++line_;
+        col_ = 1;
+      } else if ((static_cast<unsigned char>(s_[pos_]) & 0xC0) != 0x80) {
+        ++col_;  // columns count characters, not bytes
+      }
+      ++pos_;
+    }
+  }
+  char Peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+
+  void SkipSpace() {
+    while (pos_ < s_.size()) {
+      const char c = s_[pos_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        Advance();
+      } else if (c == '/' && opt_.allow_comments && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/') {
+        while (pos_ < s_.size() && s_[pos_] != '\n') Advance();
+      } else if (c == '/') {
+        SetError(opt_.allow_comments ? "a comment starts with //"
+                                     : "comments are not allowed in JSON requests");
+        return;
+      } else {
+        return;
+      }
+    }
+  }
+
+  Value ParseValue(int depth) {
+    Value v;
+    v.line_ = line_;
+    v.column_ = col_;
+    if (depth > opt_.max_depth) {
+      SetError("nesting is too deep");
+      return v;
+    }
+    const char c = Peek();
+    if (c == '{') {
+      v.type_ = Type::kObject;
+      Advance();
+      SkipSpace();
+      if (Peek() == '}') {
+        Advance();
+        return v;
+      }
+      while (error_.empty()) {
+        SkipSpace();
+        if (Peek() != '"') {
+          SetError("expected a string key in double quotes");
+          break;
+        }
+        const int key_line = line_, key_col = col_;
+        std::string key = ParseString();
+        if (!error_.empty()) break;
+        if (v.Find(key) != nullptr) {
+          error_ = internal::Cat("line ", key_line, ", column ", key_col, ": duplicate key \"",
+                                 key, "\"");
+          break;
+        }
+        SkipSpace();
+        if (Peek() != ':') {
+          SetError("expected ':' after the key");
+          break;
+        }
+        Advance();
+        SkipSpace();
+        if (!error_.empty()) break;
+        Value item = ParseValue(depth + 1);
+        v.members_.emplace_back(std::move(key), std::move(item));
+        SkipSpace();
+        if (Peek() == ',') {
+          Advance();
+          continue;
+        }
+        if (Peek() == '}') {
+          Advance();
+          break;
+        }
+        SetError("expected ',' or '}'");
+      }
+      return v;
+    }
+    if (c == '[') {
+      v.type_ = Type::kArray;
+      Advance();
+      SkipSpace();
+      if (Peek() == ']') {
+        Advance();
+        return v;
+      }
+      while (error_.empty()) {
+        SkipSpace();
+        if (!error_.empty()) break;
+        v.items_.push_back(ParseValue(depth + 1));
+        SkipSpace();
+        if (Peek() == ',') {
+          Advance();
+          continue;
+        }
+        if (Peek() == ']') {
+          Advance();
+          break;
+        }
+        SetError("expected ',' or ']'");
+      }
+      return v;
+    }
+    if (c == '"') {
+      v.type_ = Type::kString;
+      v.text_ = ParseString();
+      return v;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      v.type_ = Type::kNumber;
+      v.text_ = ParseNumber();
+      return v;
+    }
+    for (const auto& [word, type, b] :
+         {std::tuple{"true", Type::kBool, true}, std::tuple{"false", Type::kBool, false},
+          std::tuple{"null", Type::kNull, false}}) {
+      const std::string_view w(word);
+      if (s_.substr(pos_, w.size()) == w) {
+        v.type_ = type;
+        v.bool_ = b;
+        Advance(w.size());
+        return v;
+      }
+    }
+    if (pos_ >= s_.size()) {
+      SetError("unexpected end of text");
+    } else {
+      SetError(internal::Cat("unexpected character '", s_.substr(pos_, 1), "'"));
+    }
+    return v;
+  }
+
+  std::string ParseNumber() {
+    const std::size_t start = pos_;
+    auto digits = [&] {
+      const std::size_t from = pos_;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') Advance();
+      return pos_ - from;
+    };
+    if (Peek() == '-') Advance();
+    if (Peek() == '0') {
+      Advance();
+      if (Peek() >= '0' && Peek() <= '9') {
+        SetError("numbers must not have leading zeros");
+        return {};
+      }
+    } else if (digits() == 0) {
+      SetError("a digit is expected");
+      return {};
+    }
+    if (Peek() == '.') {
+      Advance();
+      if (digits() == 0) {
+        SetError("a digit is expected after the decimal point");
+        return {};
+      }
+    }
+    if (Peek() == 'e' || Peek() == 'E') {
+      Advance();
+      if (Peek() == '+' || Peek() == '-') Advance();
+      if (digits() == 0) {
+        SetError("a digit is expected in the exponent");
+        return {};
+      }
+    }
+    return std::string(s_.substr(start, pos_ - start));
+  }
+
+  static void AppendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  bool ReadHex4(std::uint32_t* out) {
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char h = Peek();
+      int d;
+      if (h >= '0' && h <= '9') d = h - '0';
+      else if (h >= 'a' && h <= 'f') d = h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F') d = h - 'A' + 10;
+      else return false;
+      v = v * 16 + static_cast<std::uint32_t>(d);
+      Advance();
+    }
+    *out = v;
+    return true;
+  }
+
+  std::string ParseString() {
+    std::string out;
+    Advance();  // opening quote
+    while (true) {
+      if (pos_ >= s_.size()) {
+        SetError("unterminated string");
+        return out;
+      }
+      const char c = s_[pos_];
+      if (c == '"') {
+        Advance();
+        return out;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) {
+        SetError("control characters must be escaped inside strings");
+        return out;
+      }
+      if (c != '\\') {
+        out.push_back(c);
+        Advance();
+        continue;
+      }
+      Advance();
+      const char e = Peek();
+      Advance();
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          std::uint32_t cp;
+          if (!ReadHex4(&cp)) {
+            SetError("\\u must be followed by four hex digits");
+            return out;
+          }
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t lo;
+            if (Peek() != '\\' || (Advance(), Peek() != 'u') || (Advance(), !ReadHex4(&lo)) ||
+                lo < 0xDC00 || lo > 0xDFFF) {
+              SetError("a high surrogate must be followed by a low surrogate");
+              return out;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            SetError("a lone low surrogate is not a character");
+            return out;
+          }
+          AppendUtf8(out, cp);
+          break;
+        }
+        default: SetError("unknown escape sequence"); return out;
+      }
+    }
+  }
+
+  std::string_view s_;
+  ParseOptions opt_;
+  std::size_t pos_ = 0;
+  int line_ = 1, col_ = 1;
+  std::string error_;
+};
+
+absl::StatusOr<Value> Parse(std::string_view text, ParseOptions options) {
+  return Parser(text, options).Run();
+}
+
+}  // namespace sipolicy::json

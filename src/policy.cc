@@ -1,0 +1,188 @@
+// Names, parsing and classification for sipolicy/policy.hpp.
+#include "sipolicy/policy.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include "sipolicy/internal/cat.hpp"
+
+namespace sipolicy {
+namespace {
+
+// GB/T 2260 provincial-level codes (省级), plus 660000 新疆生产建设兵团 which
+// social-insurance systems use as a province. Prefectures and counties are
+// accepted structurally under a known province; the few named in the brief
+// are listed for display.
+constexpr std::pair<std::int32_t, std::string_view> kRegionNames[] = {
+    {0, "全国"},
+    {110000, "北京市"},   {120000, "天津市"},   {130000, "河北省"},   {140000, "山西省"},
+    {150000, "内蒙古自治区"}, {210000, "辽宁省"}, {220000, "吉林省"},   {230000, "黑龙江省"},
+    {310000, "上海市"},   {320000, "江苏省"},   {330000, "浙江省"},   {340000, "安徽省"},
+    {350000, "福建省"},   {360000, "江西省"},   {370000, "山东省"},   {410000, "河南省"},
+    {420000, "湖北省"},   {430000, "湖南省"},   {440000, "广东省"},   {450000, "广西壮族自治区"},
+    {460000, "海南省"},   {500000, "重庆市"},   {510000, "四川省"},   {520000, "贵州省"},
+    {530000, "云南省"},   {540000, "西藏自治区"}, {610000, "陕西省"}, {620000, "甘肃省"},
+    {630000, "青海省"},   {640000, "宁夏回族自治区"}, {650000, "新疆维吾尔自治区"},
+    {660000, "新疆生产建设兵团"}, {710000, "台湾省"}, {810000, "香港特别行政区"},
+    {820000, "澳门特别行政区"},
+    // Named in the brief and the seeds.
+    {360100, "南昌市"}, {360400, "九江市"}, {360700, "赣州市"}, {360731, "于都县"},
+    {360800, "吉安市"}, {610100, "西安市"}, {630100, "西宁市"}, {620100, "兰州市"},
+    {460100, "海口市"}, {220400, "辽源市"}, {230200, "齐齐哈尔市"},
+};
+
+bool IsKnownProvince(std::int32_t province_code) {
+  for (const auto& [code, name] : kRegionNames) {
+    if (code == province_code && code % 10000 == 0) return true;
+  }
+  return false;
+}
+
+template <class E, std::size_t N>
+absl::StatusOr<E> ParseName(std::string_view text, const std::pair<E, std::string_view> (&names)[N],
+                            std::string_view what) {
+  for (const auto& [e, name] : names) {
+    if (name == text) return e;
+  }
+  std::string expected;
+  for (const auto& [e, name] : names) {
+    if (!expected.empty()) expected += ", ";
+    expected += name;
+  }
+  return absl::InvalidArgumentError(
+      internal::Cat("unknown ", what, " '", text, "' (expected one of: ", expected, ")"));
+}
+
+constexpr std::pair<Insurance, std::string_view> kInsuranceNames[] = {
+    {Insurance::kPension, "pension"},
+    {Insurance::kUnemployment, "unemployment"},
+    {Insurance::kWorkInjury, "work_injury"},
+};
+constexpr std::pair<UnitSize, std::string_view> kSizeNames[] = {
+    {UnitSize::kLarge, "large"},
+    {UnitSize::kMedium, "medium"},
+    {UnitSize::kSmall, "small"},
+    {UnitSize::kMicro, "micro"},
+};
+constexpr std::pair<UnitType, std::string_view> kTypeNames[] = {
+    {UnitType::kEnterprise, "enterprise"},
+    {UnitType::kIndividualBusiness, "individual_business"},
+    {UnitType::kSocialOrganization, "social_organization"},
+    {UnitType::kPublicInstitution, "public_institution"},
+};
+constexpr std::pair<ReliefClass, std::string_view> kReliefClassNames[] = {
+    {ReliefClass::kSme, "sme"},
+    {ReliefClass::kLargeOrOther, "large_or_other"},
+    {ReliefClass::kExcluded, "excluded"},
+};
+constexpr std::pair<DayCount, std::string_view> kDayCountNames[] = {
+    {DayCount::kAfterDueThroughPaid, "after_due_through_paid"},
+    {DayCount::kDueThroughPaid, "due_through_paid"},
+    {DayCount::kAfterDueBeforePaid, "after_due_before_paid"},
+};
+
+template <class E, std::size_t N>
+std::string_view NameOf(E e, const std::pair<E, std::string_view> (&names)[N]) {
+  for (const auto& [v, name] : names) {
+    if (v == e) return name;
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string_view InsuranceName(Insurance i) { return NameOf(i, kInsuranceNames); }
+std::string_view InsuranceNameZh(Insurance i) {
+  switch (i) {
+    case Insurance::kPension: return "养老保险";
+    case Insurance::kUnemployment: return "失业保险";
+    case Insurance::kWorkInjury: return "工伤保险";
+  }
+  return "?";
+}
+absl::StatusOr<Insurance> ParseInsurance(std::string_view text) {
+  return ParseName(text, kInsuranceNames, "insurance");
+}
+std::string_view UnitSizeName(UnitSize s) { return NameOf(s, kSizeNames); }
+std::string_view UnitTypeName(UnitType t) { return NameOf(t, kTypeNames); }
+absl::StatusOr<UnitSize> ParseUnitSize(std::string_view text) {
+  return ParseName(text, kSizeNames, "unit size");
+}
+absl::StatusOr<UnitType> ParseUnitType(std::string_view text) {
+  return ParseName(text, kTypeNames, "unit type");
+}
+std::string_view ReliefClassName(ReliefClass c) { return NameOf(c, kReliefClassNames); }
+absl::StatusOr<ReliefClass> ParseReliefClass(std::string_view text) {
+  return ParseName(text, kReliefClassNames, "relief class");
+}
+std::string_view DayCountName(DayCount d) { return NameOf(d, kDayCountNames); }
+absl::StatusOr<DayCount> ParseDayCount(std::string_view text) {
+  return ParseName(text, kDayCountNames, "day-count convention");
+}
+
+ReliefClass ClassifyForRelief(const Unit& unit) {
+  switch (unit.type) {
+    case UnitType::kPublicInstitution: return ReliefClass::kExcluded;
+    // 人社部发〔2020〕49号: 以单位方式参保的个体工商户参照中小微企业享受.
+    case UnitType::kIndividualBusiness: return ReliefClass::kSme;
+    // 民办非企业单位、社会团体等其他参保单位: 减半, like large enterprises.
+    case UnitType::kSocialOrganization: return ReliefClass::kLargeOrOther;
+    case UnitType::kEnterprise:
+      return unit.size == UnitSize::kLarge ? ReliefClass::kLargeOrOther : ReliefClass::kSme;
+  }
+  return ReliefClass::kExcluded;
+}
+
+absl::StatusOr<Region> Region::FromCode(std::int32_t code) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%06d", code);
+  if (code < 0 || code > 999999) {
+    return absl::InvalidArgumentError(internal::Cat("region code ", code, " is not six digits"));
+  }
+  return Parse(buf);
+}
+
+absl::StatusOr<Region> Region::Parse(std::string_view text) {
+  if (text.size() != 6 || !std::all_of(text.begin(), text.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; })) {
+    return absl::InvalidArgumentError(internal::Cat(
+        "'", text, "' is not a region: expected a six-digit GB/T 2260 code such as \"360000\""));
+  }
+  std::int32_t code = 0;
+  for (char c : text) code = code * 10 + (c - '0');
+  if (code == 0) return Region();
+  if (!IsKnownProvince(code / 10000 * 10000)) {
+    return absl::InvalidArgumentError(
+        internal::Cat("unknown region code '", text, "': ", text.substr(0, 2),
+                      " is not a GB/T 2260 province"));
+  }
+  if ((code / 100) % 100 == 0 && code % 100 != 0) {
+    return absl::InvalidArgumentError(internal::Cat(
+        "unknown region code '", text, "': a county code needs a prefecture part"));
+  }
+  return Region(code);
+}
+
+std::string Region::ToString() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%06d", code_);
+  return buf;
+}
+
+std::string_view Region::name() const {
+  for (const auto& [code, name] : kRegionNames) {
+    if (code == code_) return name;
+  }
+  return "";
+}
+
+bool RuleHeader::AppliesTo(Region r) const {
+  if (!region.Contains(r)) return false;
+  for (const Region& x : excluded_regions) {
+    if (x.Contains(r)) return false;
+  }
+  return true;
+}
+
+}  // namespace sipolicy
