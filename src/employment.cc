@@ -1,0 +1,2 @@
+// Employment-side calculations (placeholder until they land).
+#include "sipolicy/employment_rules.hpp"

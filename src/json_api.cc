@@ -1,0 +1,119 @@
+// The JSON entry point: envelope, dispatch and error mapping.
+#include "sipolicy/json_api.hpp"
+
+#include <exception>
+
+#include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/json_ops.hpp"
+
+namespace sipolicy {
+namespace {
+
+using internal::Cat;
+
+std::string_view CodeName(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument: return "invalid_argument";
+    case absl::StatusCode::kOutOfRange: return "out_of_range";
+    case absl::StatusCode::kNotFound: return "not_found";
+    default: return "internal";
+  }
+}
+
+json::Value ErrorResult(const json::Value& id, std::string_view code, std::string field,
+                        std::string message) {
+  json::Value out = json::Value::Object();
+  out.Set("id", id);
+  out.Set("ok", json::Value::Bool(false));
+  json::Value err = json::Value::Object();
+  err.Set("code", json::Value::String(std::string(code)));
+  err.Set("field", json::Value::String(std::move(field)));
+  err.Set("message", json::Value::String(std::move(message)));
+  out.Set("error", std::move(err));
+  return out;
+}
+
+const internal::OpEntry* FindOp(std::string_view name) {
+  for (auto ops : {internal::ContributionOps(), internal::EmploymentOps()}) {
+    for (const auto& op : ops) {
+      if (op.name == name) return &op;
+    }
+  }
+  return nullptr;
+}
+
+json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
+  const json::Value* id_ptr = request.type() == json::Type::kObject ? request.Find("id") : nullptr;
+  const json::Value id = id_ptr != nullptr ? *id_ptr : json::Value::Null();
+  if (request.type() != json::Type::kObject) {
+    return ErrorResult(id, "invalid_argument", "",
+                       Cat("a request must be a JSON object, found ", json::TypeName(request.type())));
+  }
+  internal::ReadError error;
+  internal::ObjectReader r(request, "", &error);
+  r.Get("id", false);
+  std::string op_name;
+  if (!r.Read("op", &op_name)) {
+    return ErrorResult(id, "invalid_argument", "op", error.message);
+  }
+  const internal::OpEntry* op = FindOp(op_name);
+  if (op == nullptr) {
+    std::string known;
+    for (const auto& info : Operations()) known += (known.empty() ? "" : ", ") + info.name;
+    return ErrorResult(id, "unknown_op", "op",
+                       Cat("unknown operation '", op_name, "' (known: ", known, ")"));
+  }
+  std::optional<Date> as_of;
+  r.Read("as_of", &as_of);
+  bool explain = false;
+  r.Read("explain", &explain, false);
+  absl::StatusOr<json::Value> fields =
+      r.ok() ? op->handler(catalog, r, error, as_of) : internal::ReadStatus(r, error);
+  if (!fields.ok()) {
+    return ErrorResult(id, CodeName(fields.status().code()), internal::FieldOf(fields.status()),
+                       std::string(fields.status().message()));
+  }
+  json::Value out = json::Value::Object();
+  out.Set("id", id);
+  out.Set("ok", json::Value::Bool(true));
+  for (const auto& [k, v] : fields->members()) {
+    if (k == "trace" && !explain) continue;
+    out.Set(k, v);
+  }
+  return out;
+}
+
+}  // namespace
+
+json::Value EvaluateRequest(const Catalog& catalog, const json::Value& request) {
+  try {
+    return Evaluate(catalog, request);
+  } catch (const std::exception& e) {
+    return ErrorResult(json::Value::Null(), "internal", "", Cat("internal error: ", e.what()));
+  }
+}
+
+std::string EvaluateJson(const Catalog& catalog, std::string_view request) {
+  try {
+    auto parsed = json::Parse(request);
+    if (!parsed.ok()) {
+      return ErrorResult(json::Value::Null(), "parse_error", "",
+                         std::string(parsed.status().message()))
+          .Serialize();
+    }
+    return Evaluate(catalog, *parsed).Serialize();
+  } catch (const std::exception& e) {
+    return ErrorResult(json::Value::Null(), "internal", "", Cat("internal error: ", e.what()))
+        .Serialize();
+  }
+}
+
+std::vector<OperationInfo> Operations() {
+  std::vector<OperationInfo> out;
+  for (auto ops : {internal::ContributionOps(), internal::EmploymentOps()}) {
+    for (const auto& op : ops) out.push_back({std::string(op.name), std::string(op.summary)});
+  }
+  return out;
+}
+
+}  // namespace sipolicy
