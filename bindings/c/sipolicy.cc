@@ -1,0 +1,410 @@
+// The C ABI over the C++ library. Every entry point catches everything: no
+// exception, abort or C++ type crosses this boundary.
+#include "sipolicy.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "sipolicy/catalog.hpp"
+#include "sipolicy/contribution.hpp"
+#include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/reader.hpp"
+#include "sipolicy/json.hpp"
+#include "sipolicy/json_api.hpp"
+
+struct sipolicy_engine {
+  mutable std::mutex mu;
+  std::shared_ptr<const sipolicy::Catalog> catalog;
+
+  std::shared_ptr<const sipolicy::Catalog> Get() const {
+    std::lock_guard<std::mutex> lock(mu);
+    return catalog;
+  }
+};
+
+namespace {
+
+using sipolicy::internal::Cat;
+
+thread_local std::string g_error;
+thread_local std::string g_field;
+
+int Clear() {
+  g_error.clear();
+  g_field.clear();
+  return SIPOLICY_OK;
+}
+
+// Messages may quote caller input; keep them valid UTF-8 for every binding.
+std::string Utf8Safe(std::string s) {
+  if (sipolicy::json::IsValidUtf8(s)) return s;
+  std::string out;
+  for (unsigned char c : s) out.push_back(c < 0x80 ? static_cast<char>(c) : '?');
+  return out;
+}
+
+int Fail(int code, std::string message, std::string field = {}) {
+  g_error = Utf8Safe(std::move(message));
+  g_field = Utf8Safe(std::move(field));
+  return code;
+}
+
+int FromStatus(const absl::Status& s, std::string field_hint = {}) {
+  int code = SIPOLICY_INTERNAL;
+  switch (s.code()) {
+    case absl::StatusCode::kOk: return Clear();
+    case absl::StatusCode::kInvalidArgument: code = SIPOLICY_INVALID_ARGUMENT; break;
+    case absl::StatusCode::kOutOfRange: code = SIPOLICY_OUT_OF_RANGE; break;
+    case absl::StatusCode::kNotFound: code = SIPOLICY_NOT_FOUND; break;
+    default: break;
+  }
+  std::string field = sipolicy::internal::FieldOf(s);
+  return Fail(code, std::string(s.message()), field.empty() ? field_hint : field);
+}
+
+// Runs `body`, turning any escaping exception into a status.
+template <class F>
+int Guard(F&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(SIPOLICY_NO_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return Fail(SIPOLICY_INTERNAL, Cat("internal error: ", e.what()));
+  } catch (...) {
+    return Fail(SIPOLICY_INTERNAL, "internal error: unknown exception");
+  }
+}
+
+int Null(const char* what) {
+  return Fail(SIPOLICY_INVALID_ARGUMENT, Cat(what, " must not be NULL"), what);
+}
+
+// Copies `s` into a malloc'ed, NUL-terminated buffer the caller frees.
+int Emit(char** out, const std::string& s) {
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (p == nullptr) return Fail(SIPOLICY_NO_MEMORY, "out of memory");
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  *out = p;
+  return Clear();
+}
+
+std::string_view View(const char* s, size_t len) {
+  return len == 0 ? std::string_view(s) : std::string_view(s, len);
+}
+
+absl::StatusOr<sipolicy::Region> RegionOf(int32_t code, const char* field) {
+  auto r = sipolicy::Region::FromCode(code);
+  if (!r.ok()) return sipolicy::internal::WithField(r.status(), field);
+  return r;
+}
+
+absl::StatusOr<sipolicy::Period> PeriodOf(int32_t yyyymm, const char* field) {
+  const sipolicy::Period p(yyyymm / 100, yyyymm % 100);
+  if (yyyymm <= 0 || !p.ok()) {
+    return sipolicy::internal::WithField(
+        absl::InvalidArgumentError(Cat(field, " ", yyyymm, " is not a period YYYYMM such as 202002")),
+        field);
+  }
+  return p;
+}
+
+absl::StatusOr<sipolicy::Date> DateOf(int32_t yyyymmdd, const char* field) {
+  const sipolicy::Date d(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  if (yyyymmdd <= 0 || !d.ok()) {
+    return sipolicy::internal::WithField(
+        absl::InvalidArgumentError(Cat(field, " ", yyyymmdd, " is not a date YYYYMMDD such as 20200701")),
+        field);
+  }
+  return d;
+}
+
+absl::Status EnumCheck(int value, int max, const char* field) {
+  if (value < 0 || value > max) {
+    return sipolicy::internal::WithField(
+        absl::InvalidArgumentError(Cat(field, " ", value, " is not one of 0..", max)), field);
+  }
+  return absl::OkStatus();
+}
+
+// One contribution record from integers; shared by the single and batch calls.
+absl::StatusOr<sipolicy::ContributionResult> Contribution(
+    const sipolicy::Catalog& cat, int32_t region, int unit_size, int unit_type, int insurance,
+    int32_t period, int64_t base_fen, int64_t rate_num, int64_t rate_den,
+    std::optional<sipolicy::Date> as_of) {
+  using namespace sipolicy;
+  if (auto s = EnumCheck(unit_size, 3, "unit_size"); !s.ok()) return s;
+  if (auto s = EnumCheck(unit_type, 3, "unit_type"); !s.ok()) return s;
+  if (auto s = EnumCheck(insurance, 2, "insurance"); !s.ok()) return s;
+  ContributionRequest req;
+  auto r = RegionOf(region, "region");
+  if (!r.ok()) return r.status();
+  auto p = PeriodOf(period, "period");
+  if (!p.ok()) return p.status();
+  auto base = Money::FromFen(base_fen);
+  if (!base.ok()) return internal::WithField(base.status(), "base");
+  req.region = *r;
+  req.period = *p;
+  req.base = *base;
+  req.unit.size = static_cast<UnitSize>(unit_size);
+  req.unit.type = static_cast<UnitType>(unit_type);
+  req.insurance = static_cast<Insurance>(insurance);
+  req.as_of = as_of;
+  if (rate_den != 0) {
+    auto rate = Ratio::FromFraction(rate_num, rate_den);
+    if (!rate.ok()) return internal::WithField(rate.status(), "rate");
+    req.rate = *rate;
+  }
+  return AssessContribution(cat, req);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* sipolicy_version(void) { return "0.1.0"; }
+int sipolicy_version_number(void) { return SIPOLICY_VERSION_NUMBER; }
+const char* sipolicy_last_error(void) { return g_error.c_str(); }
+const char* sipolicy_last_error_field(void) { return g_field.c_str(); }
+
+const char* sipolicy_status_name(int status) {
+  switch (status) {
+    case SIPOLICY_OK: return "ok";
+    case SIPOLICY_INVALID_ARGUMENT: return "invalid_argument";
+    case SIPOLICY_OUT_OF_RANGE: return "out_of_range";
+    case SIPOLICY_NOT_FOUND: return "not_found";
+    case SIPOLICY_PARSE_ERROR: return "parse_error";
+    case SIPOLICY_UNKNOWN_OP: return "unknown_op";
+    case SIPOLICY_INTERNAL: return "internal";
+    case SIPOLICY_NO_MEMORY: return "no_memory";
+    default: return "unknown";
+  }
+}
+
+void sipolicy_string_free(char* s) { std::free(s); }
+
+int sipolicy_engine_create(sipolicy_engine** out) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    auto cat = sipolicy::Catalog::Builtin();
+    if (!cat.ok()) return FromStatus(cat.status());
+    auto* e = new sipolicy_engine;
+    e->catalog = *cat;
+    *out = e;
+    return Clear();
+  });
+}
+
+void sipolicy_engine_free(sipolicy_engine* engine) { delete engine; }
+
+int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t len,
+                              const char* source) {
+  return Guard([&] {
+    if (engine == nullptr) return Null("engine");
+    if (text == nullptr) return Null("text");
+    const std::string name = source != nullptr ? source : "pack";
+    // Packs load one at a time so that none is lost to a concurrent load.
+    static std::mutex load_mu;
+    std::lock_guard<std::mutex> lock(load_mu);
+    auto next = sipolicy::Catalog::WithPack(*engine->Get(), View(text, len), name);
+    if (!next.ok()) {
+      const bool syntax = std::string(next.status().message()).find(": line ") != std::string::npos;
+      return syntax ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
+                    : FromStatus(next.status());
+    }
+    std::lock_guard<std::mutex> swap(engine->mu);
+    engine->catalog = *std::move(next);
+    return Clear();
+  });
+}
+
+int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path) {
+  return Guard([&] {
+    if (engine == nullptr) return Null("engine");
+    if (path == nullptr) return Null("path");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Fail(SIPOLICY_NOT_FOUND, Cat("cannot open pack file '", path, "'"), "path");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    return sipolicy_engine_load_pack(engine, s.c_str(), s.size() == 0 ? 0 : s.size(), path);
+  });
+}
+
+int sipolicy_eval_json(char** out, const sipolicy_engine* engine, const char* request, size_t len) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    if (request == nullptr) return Null("request");
+    return Emit(out, sipolicy::EvaluateJson(*engine->Get(), View(request, len)));
+  });
+}
+
+int sipolicy_eval_jsonl(char** out, const sipolicy_engine* engine, const char* lines, size_t len) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    if (lines == nullptr) return Null("lines");
+    const auto cat = engine->Get();
+    std::string_view rest = View(lines, len);
+    std::string result;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      result += sipolicy::EvaluateJson(*cat, line);
+      result += '\n';
+      if (nl == std::string_view::npos) break;
+      rest.remove_prefix(nl + 1);
+    }
+    return Emit(out, result);
+  });
+}
+
+int sipolicy_contribution(int64_t* out_due_fen, int64_t* out_relief_fen, int64_t* out_payable_fen,
+                          int64_t* out_relief_ratio_num, int64_t* out_relief_ratio_den,
+                          const sipolicy_engine* engine, int32_t region, int unit_size,
+                          int unit_type, int insurance, int32_t period, int64_t base_fen,
+                          int64_t rate_num, int64_t rate_den, int32_t as_of_date) {
+  return Guard([&] {
+    if (out_due_fen == nullptr || out_relief_fen == nullptr || out_payable_fen == nullptr ||
+        out_relief_ratio_num == nullptr || out_relief_ratio_den == nullptr) {
+      return Null("out");
+    }
+    if (engine == nullptr) return Null("engine");
+    std::optional<sipolicy::Date> as_of;
+    if (as_of_date != 0) {
+      auto d = DateOf(as_of_date, "as_of");
+      if (!d.ok()) return FromStatus(d.status());
+      as_of = *d;
+    }
+    auto res = Contribution(*engine->Get(), region, unit_size, unit_type, insurance, period,
+                            base_fen, rate_num, rate_den, as_of);
+    if (!res.ok()) return FromStatus(res.status());
+    *out_due_fen = res->due.fen();
+    *out_relief_fen = res->relief.fen();
+    *out_payable_fen = res->payable.fen();
+    *out_relief_ratio_num = res->relief_ratio.num();
+    *out_relief_ratio_den = res->relief_ratio.den();
+    return Clear();
+  });
+}
+
+int sipolicy_contribution_batch(int64_t* out_due_fen, int64_t* out_relief_fen,
+                                int64_t* out_payable_fen, int32_t* out_status, size_t* out_failed,
+                                const sipolicy_engine* engine, size_t n, const int32_t* region,
+                                const int32_t* unit_size, const int32_t* unit_type,
+                                const int32_t* insurance, const int32_t* period,
+                                const int64_t* base_fen, const int64_t* rate_num,
+                                const int64_t* rate_den, int32_t as_of_date) {
+  return Guard([&] {
+    if (out_failed != nullptr) *out_failed = 0;
+    if (engine == nullptr) return Null("engine");
+    if (n == 0) return Clear();
+    if (out_due_fen == nullptr || out_relief_fen == nullptr || out_payable_fen == nullptr ||
+        out_status == nullptr) {
+      return Null("out");
+    }
+    if (region == nullptr || unit_size == nullptr || unit_type == nullptr ||
+        insurance == nullptr || period == nullptr || base_fen == nullptr) {
+      return Null("input array");
+    }
+    if ((rate_num == nullptr) != (rate_den == nullptr)) {
+      return Fail(SIPOLICY_INVALID_ARGUMENT, "rate_num and rate_den must both be given or both NULL",
+                  "rate");
+    }
+    std::optional<sipolicy::Date> as_of;
+    if (as_of_date != 0) {
+      auto d = DateOf(as_of_date, "as_of");
+      if (!d.ok()) return FromStatus(d.status());
+      as_of = *d;
+    }
+    const auto cat = engine->Get();
+    size_t failed = 0;
+    for (size_t i = 0; i < n; ++i) {
+      auto res = Contribution(*cat, region[i], unit_size[i], unit_type[i], insurance[i], period[i],
+                              base_fen[i], rate_num ? rate_num[i] : 0, rate_den ? rate_den[i] : 0,
+                              as_of);
+      if (res.ok()) {
+        out_due_fen[i] = res->due.fen();
+        out_relief_fen[i] = res->relief.fen();
+        out_payable_fen[i] = res->payable.fen();
+        out_status[i] = SIPOLICY_OK;
+      } else {
+        out_due_fen[i] = out_relief_fen[i] = out_payable_fen[i] = 0;
+        out_status[i] = FromStatus(res.status());
+        ++failed;
+      }
+    }
+    if (out_failed != nullptr) *out_failed = failed;
+    return Clear();
+  });
+}
+
+int sipolicy_late_fee(int64_t* out_fee_fen, int32_t* out_days, const sipolicy_engine* engine,
+                      int64_t amount_fen, int32_t due_date, int32_t paid_date, int32_t region,
+                      int32_t as_of_date) {
+  return Guard([&] {
+    if (out_fee_fen == nullptr || out_days == nullptr) return Null("out");
+    if (engine == nullptr) return Null("engine");
+    sipolicy::LateFeeRequest req;
+    auto amount = sipolicy::Money::FromFen(amount_fen);
+    if (!amount.ok()) return FromStatus(amount.status(), "amount");
+    req.amount = *amount;
+    auto due = DateOf(due_date, "due_date");
+    if (!due.ok()) return FromStatus(due.status());
+    auto paid = DateOf(paid_date, "paid_date");
+    if (!paid.ok()) return FromStatus(paid.status());
+    auto r = RegionOf(region, "region");
+    if (!r.ok()) return FromStatus(r.status());
+    req.due_date = *due;
+    req.paid_date = *paid;
+    req.region = *r;
+    if (as_of_date != 0) {
+      auto d = DateOf(as_of_date, "as_of");
+      if (!d.ok()) return FromStatus(d.status());
+      req.as_of = *d;
+    }
+    auto res = sipolicy::ComputeLateFee(*engine->Get(), req);
+    if (!res.ok()) return FromStatus(res.status());
+    *out_fee_fen = res->fee.fen();
+    *out_days = res->days;
+    return Clear();
+  });
+}
+
+int sipolicy_multiply_round(char** out, const char* amount, const char* rate, const char* rounding) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (amount == nullptr) return Null("amount");
+    if (rate == nullptr) return Null("rate");
+    auto m = sipolicy::Money::Parse(amount);
+    if (!m.ok()) return FromStatus(m.status(), "amount");
+    auto r = sipolicy::Ratio::Parse(rate);
+    if (!r.ok()) return FromStatus(r.status(), "rate");
+    sipolicy::RoundingRule rule;
+    if (rounding != nullptr) {
+      auto parsed = sipolicy::ParseRoundingRule(rounding);
+      if (!parsed.ok()) return FromStatus(parsed.status(), "rounding");
+      rule = *parsed;
+    }
+    auto res = sipolicy::MultiplyRound(*m, *r, rule);
+    if (!res.ok()) return FromStatus(res.status(), "rounding");
+    return Emit(out, res->ToString());
+  });
+}
+
+}  // extern "C"
