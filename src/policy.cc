@@ -152,7 +152,7 @@ absl::StatusOr<Region> Region::Parse(std::string_view text) {
   std::int32_t code = 0;
   for (char c : text) code = code * 10 + (c - '0');
   if (code == 0) return Region();
-  if (!IsKnownProvince(code / 10000 * 10000)) {
+  if (code / 10000 == 0 || !IsKnownProvince(code / 10000 * 10000)) {
     return absl::InvalidArgumentError(
         internal::Cat("unknown region code '", text, "': ", text.substr(0, 2),
                       " is not a GB/T 2260 province"));

@@ -78,6 +78,7 @@ TEST_CASE("regions: GB/T 2260 codes, the most specific containing region") {
   CHECK(std::string(Region::Parse("990000").status().message()) ==
         "unknown region code '990000': 99 is not a GB/T 2260 province");
   CHECK(Region::Parse("36000").status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(Region::Parse("000123").status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(Region::Parse("360031").status().code() == absl::StatusCode::kInvalidArgument);
 }
 

@@ -1,0 +1,309 @@
+/* Plain-C test of the C ABI (compiled as C99): every exported function and
+ * every error path. Expected values are worked out by hand in comments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sipolicy.h"
+
+static int passed = 0, failed = 0;
+
+#define CHECK(cond)                                                    \
+  do {                                                                 \
+    if (cond) {                                                        \
+      ++passed;                                                        \
+    } else {                                                           \
+      ++failed;                                                        \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, #cond, \
+              sipolicy_last_error());                                  \
+    }                                                                  \
+  } while (0)
+
+static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
+
+static void test_version_and_names(void) {
+  CHECK(strcmp(sipolicy_version(), "0.1.0") == 0);
+  CHECK(sipolicy_version_number() == SIPOLICY_VERSION_NUMBER);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_OK), "ok") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_INVALID_ARGUMENT), "invalid_argument") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_OUT_OF_RANGE), "out_of_range") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_NOT_FOUND), "not_found") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_PARSE_ERROR), "parse_error") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_UNKNOWN_OP), "unknown_op") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_INTERNAL), "internal") == 0);
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_NO_MEMORY), "no_memory") == 0);
+  CHECK(strcmp(sipolicy_status_name(999), "unknown") == 0);
+  CHECK(sipolicy_last_error() != NULL);
+  CHECK(sipolicy_last_error_field() != NULL);
+  sipolicy_string_free(NULL); /* accepted */
+  sipolicy_engine_free(NULL); /* accepted */
+}
+
+static void test_engine(sipolicy_engine** out) {
+  CHECK(sipolicy_engine_create(NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(contains(sipolicy_last_error(), "out must not be NULL"));
+  CHECK(sipolicy_engine_create(out) == SIPOLICY_OK);
+  CHECK(*out != NULL);
+  CHECK(strcmp(sipolicy_last_error(), "") == 0);
+}
+
+static void test_json(const sipolicy_engine* e) {
+  char* out = NULL;
+  /* 1000.00 owed from 2020-03-15 to 2020-04-01: 17 days x 0.0005 = 8.50 */
+  CHECK(sipolicy_eval_json(&out, e,
+                           "{\"id\":1,\"op\":\"late_fee\",\"amount\":\"1000.00\",\"due_date\":"
+                           "\"2020-03-15\",\"paid_date\":\"2020-04-01\"}",
+                           0) == SIPOLICY_OK);
+  CHECK(contains(out, "\"ok\":true,\"days\":17,\"daily_rate\":\"0.0005\",\"fee\":\"8.50\""));
+  sipolicy_string_free(out);
+  /* A bad request is still a result (ok:false), with status OK. */
+  out = NULL;
+  CHECK(sipolicy_eval_json(&out, e, "{\"op\":\"nope\"}", 0) == SIPOLICY_OK);
+  CHECK(contains(out, "\"code\":\"unknown_op\""));
+  sipolicy_string_free(out);
+  /* Explicit length: only the first 2 bytes "{}" are read. */
+  out = NULL;
+  CHECK(sipolicy_eval_json(&out, e, "{}garbage", 2) == SIPOLICY_OK);
+  CHECK(contains(out, "\"field\":\"op\""));
+  sipolicy_string_free(out);
+  /* Invalid UTF-8 is a parse error, not a crash. */
+  out = NULL;
+  CHECK(sipolicy_eval_json(&out, e, "{\"op\":\"\xff\"}", 0) == SIPOLICY_OK);
+  CHECK(contains(out, "not valid UTF-8"));
+  sipolicy_string_free(out);
+  /* NULL arguments. */
+  CHECK(sipolicy_eval_json(NULL, e, "{}", 0) == SIPOLICY_INVALID_ARGUMENT);
+  out = (char*)1;
+  CHECK(sipolicy_eval_json(&out, NULL, "{}", 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(out == NULL);
+  CHECK(strcmp(sipolicy_last_error_field(), "engine") == 0);
+  CHECK(sipolicy_eval_json(&out, e, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+
+  /* JSON Lines: one result per line, blank lines included. */
+  out = NULL;
+  CHECK(sipolicy_eval_jsonl(&out, e,
+                            "{\"id\":1,\"op\":\"late_fee\",\"amount\":\"1\",\"due_date\":\"2020-01-01\","
+                            "\"paid_date\":\"2020-01-01\"}\r\n\nnot json\n",
+                            0) == SIPOLICY_OK);
+  {
+    int lines = 0;
+    const char* p;
+    for (p = out; p && *p; ++p) lines += *p == '\n';
+    CHECK(lines == 3);
+  }
+  CHECK(contains(out, "{\"id\":1,\"ok\":true"));
+  CHECK(contains(out, "\"code\":\"parse_error\""));
+  sipolicy_string_free(out);
+  CHECK(sipolicy_eval_jsonl(NULL, e, "", 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_eval_jsonl(&out, NULL, "", 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_eval_jsonl(&out, e, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+}
+
+static void test_contribution(const sipolicy_engine* e) {
+  int64_t due = -1, relief = -1, payable = -1, num = -1, den = -1;
+  /* Ji'an large enterprise, pension, 2020-03, base 10000.05, catalog rate 16%:
+     due 1600.008 -> 1600.01; relief 800.005 -> 800.01; payable 800.00. */
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, SIPOLICY_LARGE,
+                              SIPOLICY_ENTERPRISE, SIPOLICY_PENSION, 202003, 1000005, 0, 0,
+                              0) == SIPOLICY_OK);
+  CHECK(due == 160001 && relief == 80001 && payable == 80000 && num == 1 && den == 2);
+  /* Same for an SME with an explicit rate 16/100: exempt. */
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, SIPOLICY_SMALL,
+                              SIPOLICY_ENTERPRISE, SIPOLICY_PENSION, 202003, 1000005, 16, 100,
+                              0) == SIPOLICY_OK);
+  CHECK(due == 160001 && relief == 160001 && payable == 0 && num == 1 && den == 1);
+  /* July 2020 as known on 2020-06-01: no relief yet (49号 came 2020-06-22). */
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, SIPOLICY_SMALL,
+                              SIPOLICY_ENTERPRISE, SIPOLICY_PENSION, 202007, 1000000, 0, 0,
+                              20200601) == SIPOLICY_OK);
+  CHECK(due == 160000 && relief == 0 && payable == 160000 && num == 0);
+  /* Error paths, each with its code and field. */
+  CHECK(sipolicy_contribution(NULL, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, NULL, 360800, 0, 0, 0, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 990000, 0, 0, 0, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "region") == 0);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, -5, 0, 0, 0, 202003, 100, 0,
+                              0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 9, 0, 0, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "unit_size") == 0);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 7, 0, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 3, 202003,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202013,
+                              100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "period") == 0);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202003,
+                              -100, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "base") == 0);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202003,
+                              INT64_MAX, 0, 0, 0) == SIPOLICY_OUT_OF_RANGE);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202003,
+                              100, 16, 1, 0) == SIPOLICY_OUT_OF_RANGE);
+  CHECK(contains(sipolicy_last_error(), "write 16% as 0.16"));
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0,
+                              SIPOLICY_UNEMPLOYMENT, 202003, 100, 0, 0, 0) == SIPOLICY_NOT_FOUND);
+  CHECK(strcmp(sipolicy_last_error_field(), "rate") == 0);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 360800, 0, 0, 0, 202003,
+                              100, 0, 0, 20201332) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "as_of") == 0);
+}
+
+static void test_batch(const sipolicy_engine* e) {
+  enum { N = 4 };
+  int64_t due[N], relief[N], payable[N];
+  int32_t status[N];
+  size_t failed_count = 99;
+  const int32_t region[N] = {360800, 360800, 990000, 420000};
+  const int32_t size[N] = {SIPOLICY_LARGE, SIPOLICY_SMALL, SIPOLICY_SMALL, SIPOLICY_LARGE};
+  const int32_t type[N] = {0, 0, 0, 0};
+  const int32_t ins[N] = {SIPOLICY_PENSION, SIPOLICY_PENSION, SIPOLICY_PENSION,
+                          SIPOLICY_WORK_INJURY};
+  const int32_t period[N] = {202003, 202003, 202003, 202005};
+  const int64_t base[N] = {1000005, 1000005, 100, 500000};
+  const int64_t rate_num[N] = {0, 0, 0, 4};
+  const int64_t rate_den[N] = {0, 0, 0, 1000};
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, &failed_count, e, N, region,
+                                    size, type, ins, period, base, rate_num, rate_den,
+                                    0) == SIPOLICY_OK);
+  CHECK(failed_count == 1);
+  CHECK(status[0] == SIPOLICY_OK && due[0] == 160001 && payable[0] == 80000);
+  CHECK(status[1] == SIPOLICY_OK && payable[1] == 0);
+  CHECK(status[2] == SIPOLICY_INVALID_ARGUMENT && due[2] == 0);
+  /* Hubei large unit, work injury 0.4% of 5000.00 = 20.00, May 2020: exempt. */
+  CHECK(status[3] == SIPOLICY_OK && due[3] == 2000 && relief[3] == 2000);
+  /* All-default rates (NULL arrays) and argument errors. */
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, NULL, e, 2, region, size, type,
+                                    ins, period, base, NULL, NULL, 0) == SIPOLICY_OK);
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, NULL, e, 2, region, size, type,
+                                    ins, period, base, rate_num, NULL,
+                                    0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, NULL, e, 2, NULL, size, type,
+                                    ins, period, base, NULL, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution_batch(NULL, relief, payable, status, NULL, e, 2, region, size, type,
+                                    ins, period, base, NULL, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, NULL, NULL, 2, region, size,
+                                    type, ins, period, base, NULL, NULL,
+                                    0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution_batch(due, relief, payable, status, NULL, e, 2, region, size, type,
+                                    ins, period, base, NULL, NULL, 1) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_contribution_batch(NULL, NULL, NULL, NULL, &failed_count, e, 0, NULL, NULL, NULL,
+                                    NULL, NULL, NULL, NULL, NULL, 0) == SIPOLICY_OK);
+  CHECK(failed_count == 0);
+}
+
+static void test_late_fee(const sipolicy_engine* e) {
+  int64_t fee = -1;
+  int32_t days = -1;
+  /* 10000.00 from 2011-06-15 to 2011-07-10: 15 days x 0.2% + 10 days x 0.05% = 3.5% = 350.00 */
+  CHECK(sipolicy_late_fee(&fee, &days, e, 1000000, 20110615, 20110710, 0, 0) == SIPOLICY_OK);
+  CHECK(fee == 35000 && days == 25);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 100000, 20200315, 20200401, 360800, 0) == SIPOLICY_OK);
+  CHECK(fee == 850 && days == 17);
+  CHECK(sipolicy_late_fee(NULL, &days, e, 1, 20200315, 20200401, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, NULL, 1, 20200315, 20200401, 0, 0) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, e, -1, 20200315, 20200401, 0, 0) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 1, 20190229, 20200401, 0, 0) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "due_date") == 0);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 1, 20200315, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 1, 20200315, 20200401, 123, 0) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 1, 20200315, 20200401, 0, 1) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_late_fee(&fee, &days, e, 100, 19980101, 19980301, 0, 0) == SIPOLICY_NOT_FOUND);
+  CHECK(sipolicy_late_fee(&fee, &days, e, INT64_MAX, 20200315, 20200401, 0, 0) ==
+        SIPOLICY_OUT_OF_RANGE);
+}
+
+static void test_multiply_round(void) {
+  char* out = NULL;
+  CHECK(sipolicy_multiply_round(&out, "1000.00", "2/3", NULL) == SIPOLICY_OK); /* 666.666… */
+  CHECK(out != NULL && strcmp(out, "666.67") == 0);
+  sipolicy_string_free(out);
+  CHECK(sipolicy_multiply_round(&out, "12.31", "1", "CEILING@1") == SIPOLICY_OK); /* 见分进角 */
+  CHECK(out != NULL && strcmp(out, "12.40") == 0);
+  sipolicy_string_free(out);
+  CHECK(sipolicy_multiply_round(&out, "1e5", "1", NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "amount") == 0);
+  CHECK(contains(sipolicy_last_error(), "exponent notation"));
+  CHECK(sipolicy_multiply_round(&out, "1", "x", NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "rate") == 0);
+  CHECK(sipolicy_multiply_round(&out, "1", "1", "HALF_UP@9") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, "1", "1", "bogus") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, "0.01", "1/2", "UNNECESSARY@2") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, "\xff\xfe", "1", NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(contains(sipolicy_last_error(), "'?" "?'")); /* the message stays valid UTF-8 */
+  CHECK(sipolicy_multiply_round(NULL, "1", "1", NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, NULL, "1", NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, "1", NULL, NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_multiply_round(&out, "1000000000000000", "2", NULL) == SIPOLICY_OUT_OF_RANGE);
+}
+
+static void test_packs(sipolicy_engine* e) {
+  int64_t due, relief, payable, num, den;
+  const char* pack =
+      "// Guangdong: an imaginary 2021 exemption\n"
+      "{\"format\":\"sipolicy-pack/1\",\"name\":\"gd\",\"version\":\"1\","
+      "\"documents\":[{\"id\":\"gd-1\",\"number\":\"粤人社发〔2021〕1号\",\"issuer\":\"广东省\","
+      "\"title\":\"t\",\"issued\":\"2021-01-01\"}],"
+      "\"exemptions\":[{\"id\":\"gd-sme\",\"document\":\"gd-1\",\"region\":\"440000\","
+      "\"units\":[\"sme\"],\"periods\":[\"2021-01\",\"2021-03\"],\"ratio\":\"1\"}]}";
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 440300, SIPOLICY_SMALL, 0, 0,
+                              202102, 100000, 0, 0, 0) == SIPOLICY_OK);
+  CHECK(payable == 16000);
+  CHECK(sipolicy_engine_load_pack(e, pack, 0, "gd.jsonc") == SIPOLICY_OK);
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 440300, SIPOLICY_SMALL, 0, 0,
+                              202102, 100000, 0, 0, 0) == SIPOLICY_OK);
+  CHECK(payable == 0);
+  /* A malformed pack is rejected and leaves the engine as it was. */
+  CHECK(sipolicy_engine_load_pack(e, "{\"format\":", 0, "bad.jsonc") == SIPOLICY_PARSE_ERROR);
+  CHECK(contains(sipolicy_last_error(), "bad.jsonc: line 1"));
+  CHECK(sipolicy_engine_load_pack(e, "{\"format\":\"sipolicy-pack/1\",\"name\":\"x\",\"version\":\"1\",\"x\":1}",
+                                  0, "x.jsonc") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(contains(sipolicy_last_error(), "x.jsonc:1:") && contains(sipolicy_last_error(), "unknown field"));
+  CHECK(sipolicy_contribution(&due, &relief, &payable, &num, &den, e, 440300, SIPOLICY_SMALL, 0, 0,
+                              202102, 100000, 0, 0, 0) == SIPOLICY_OK);
+  CHECK(payable == 0);
+  CHECK(sipolicy_engine_load_pack(NULL, pack, 0, NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_load_pack(e, NULL, 0, NULL) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_load_pack_file(e, "/nonexistent/pack.jsonc") == SIPOLICY_NOT_FOUND);
+  CHECK(sipolicy_engine_load_pack_file(NULL, "x") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_load_pack_file(e, NULL) == SIPOLICY_INVALID_ARGUMENT);
+  {
+    const char* path = "c_api_test_pack.jsonc";
+    FILE* f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+      fputs(pack, f);
+      fclose(f);
+      CHECK(sipolicy_engine_load_pack_file(e, path) == SIPOLICY_OK);
+      remove(path);
+    }
+  }
+}
+
+int main(void) {
+  sipolicy_engine* e = NULL;
+  test_version_and_names();
+  test_engine(&e);
+  if (e == NULL) {
+    printf("%d passed, %d failed\n", passed, failed + 1);
+    return 1;
+  }
+  test_json(e);
+  test_contribution(e);
+  test_batch(e);
+  test_late_fee(e);
+  test_multiply_round();
+  test_packs(e);
+  sipolicy_engine_free(e);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
