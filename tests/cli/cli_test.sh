@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The command-line tool end to end: every command, --help, exit codes,
+# one output line per input line, CSV with BOM and bad rows.
+# usage: cli_test.sh path/to/sipolicy
+set -u
+BIN="$1"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0 failed=0
+check() {  # check "name" condition...
+  local name="$1"; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+for cmd in eval batch explain rules; do
+  "$BIN" "$cmd" --help > "$TMP/help" 2>&1
+  check "$cmd --help exits 0" test $? -eq 0
+  check "$cmd --help shows usage" contains "$TMP/help" "usage: sipolicy $cmd"
+done
+"$BIN" --version > "$TMP/v"; check "--version" contains "$TMP/v" "sipolicy 0.1.0"
+"$BIN" > /dev/null 2>&1; check "no command exits 2" test $? -eq 2
+"$BIN" frob > /dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
+"$BIN" eval --bogus < /dev/null > /dev/null 2>&1; check "unknown option exits 2" test $? -eq 2
+"$BIN" eval --pack /nonexistent < /dev/null > /dev/null 2>&1; check "missing pack exits 2" test $? -eq 2
+"$BIN" eval --as-of 2020-13-01 < /dev/null > /dev/null 2>&1; check "bad --as-of exits 2" test $? -eq 2
+
+# eval: 4 input lines (one blank, one not JSON) -> 4 output lines, exit 1.
+cat > "$TMP/req.jsonl" <<'JSONL'
+{"id":1,"op":"contribution","region":"360800","unit":{"size":"small"},"insurance":"pension","period":"2020-07","base":"10000.00"}
+
+not json
+{"id":4,"op":"late_fee","amount":"1000.00","due_date":"2020-03-15","paid_date":"2020-04-01"}
+JSONL
+"$BIN" eval < "$TMP/req.jsonl" > "$TMP/out.jsonl"
+check "eval exits 1 when a line fails" test $? -eq 1
+check "eval: one output line per input line" test "$(wc -l < "$TMP/out.jsonl")" -eq 4
+check "eval: SME July 2020 exempt (49号)" contains "$TMP/out.jsonl" '"id":1,"ok":true,"due":"1600.00","relief_ratio":"1"'
+check "eval: late fee 8.50" contains "$TMP/out.jsonl" '"id":4,"ok":true,"days":17,"daily_rate":"0.0005","fee":"8.50"'
+check "eval: parse error reported" contains "$TMP/out.jsonl" '"code":"parse_error"'
+# --as-of applies to requests without their own as_of: July 2020 known on 2020-06-01 is not exempt.
+head -1 "$TMP/req.jsonl" | "$BIN" eval --as-of 2020-06-01 > "$TMP/asof.jsonl"
+check "eval --as-of exits 0" test $? -eq 0
+check "eval --as-of: payable in full" contains "$TMP/asof.jsonl" '"relief_ratio":"0","relief":"0.00","payable":"1600.00"'
+head -1 "$TMP/req.jsonl" | "$BIN" eval --explain > "$TMP/explain.jsonl"
+check "eval --explain adds the trace" contains "$TMP/explain.jsonl" '"trace":[{"en":'
+
+# A pack on the command line takes effect.
+cat > "$TMP/gd.jsonc" <<'PACK'
+// Guangdong, an imaginary 2021 window
+{"format": "sipolicy-pack/1", "name": "gd", "version": "1",
+ "documents": [{"id": "gd-1", "number": "粤人社发〔2021〕1号", "issuer": "广东省", "title": "t", "issued": "2021-01-01"}],
+ "exemptions": [{"id": "gd-sme", "document": "gd-1", "region": "440000", "units": ["sme"], "periods": ["2021-01", "2021-03"], "ratio": "1"}]}
+PACK
+echo '{"op":"contribution","region":"440300","unit":{"size":"micro"},"insurance":"pension","period":"2021-02","base":"1000"}' \
+  | "$BIN" eval --pack "$TMP/gd.jsonc" > "$TMP/gd.out"
+check "pack: exempt in Guangdong" contains "$TMP/gd.out" '"payable":"0.00"'
+echo '{"format": "sipolicy-pack/1", "name": "x", "version": "1", "oops": 1}' > "$TMP/bad.jsonc"
+"$BIN" eval --pack "$TMP/bad.jsonc" < /dev/null 2> "$TMP/bad.err"
+check "malformed pack exits 2" test $? -eq 2
+check "malformed pack message names file, place, problem" contains "$TMP/bad.err" "bad.jsonc:1:" 
+check "malformed pack message names the field" contains "$TMP/bad.err" "oops: unknown field"
+
+# batch: BOM, quoted field with a comma, a bad region, a bad decimal, blank line.
+printf '\xef\xbb\xbfid,region,unit_size,unit_type,insurance,period,base,rate\n' > "$TMP/in.csv"
+printf 'u1,360800,large,enterprise,pension,2020-03,10000.05,\n' >> "$TMP/in.csv"
+printf 'u2,360800,small,,pension,2020-03,10000.05,\n' >> "$TMP/in.csv"
+printf 'u3,990000,small,,pension,2020-03,1,\n\n' >> "$TMP/in.csv"
+printf '"u,4",360800,small,,unemployment,2020-03,"1,000.00",0.005\n' >> "$TMP/in.csv"
+printf 'u5,360800,small,,unemployment,2020-03,1000.00,0.005\n' >> "$TMP/in.csv"
+"$BIN" batch "$TMP/in.csv" -o "$TMP/out.csv" 2> "$TMP/batch.err"
+check "batch exits 1 with bad rows" test $? -eq 1
+check "batch: header + 5 rows" test "$(wc -l < "$TMP/out.csv")" -eq 6
+check "batch: halved large unit" contains "$TMP/out.csv" 'u1,true,1600.01,0.5,800.01,800.00,0.16'
+check "batch: exempt SME" contains "$TMP/out.csv" 'u2,true,1600.01,1,1600.01,0.00,0.16'
+check "batch: bad region reported" contains "$TMP/out.csv" "u3,false,,,,,,,invalid_argument,region,unknown region code '990000'"
+check "batch: quoted id and bad decimal" contains "$TMP/out.csv" '"u,4",false,,,,,,,invalid_argument,base,'
+check "batch: summary" contains "$TMP/batch.err" "5 rows, 3 ok, 2 failed"
+check "batch: total relief" contains "$TMP/batch.err" "2405.02"
+printf 'id,region,colour\n' > "$TMP/badhdr.csv"
+"$BIN" batch "$TMP/badhdr.csv" > /dev/null 2>&1; check "batch: unknown column exits 2" test $? -eq 2
+
+# explain and rules.
+"$BIN" explain '{"op":"contribution","region":"360800","unit":{"size":"large"},"insurance":"pension","period":"2020-05","base":"10000.05"}' > "$TMP/ex.txt"
+check "explain exits 0" test $? -eq 0
+check "explain cites 赣人社发〔2020〕27号" contains "$TMP/ex.txt" "赣人社发〔2020〕27号"
+check "explain shows the halving step" contains "$TMP/ex.txt" "减半征收"
+"$BIN" explain '{"op":"contribution"}' > "$TMP/ex2.txt"; check "explain of a bad request exits 1" test $? -eq 1
+"$BIN" rules --region 420100 --as-of 2020-03-01 > "$TMP/rules.txt"
+check "rules exits 0" test $? -eq 0
+check "rules: Hubei window listed" contains "$TMP/rules.txt" "hubei-2020-11-all-exempt"
+check "rules: 49号 not yet known" test "$(grep -c 'cn-2020-49' "$TMP/rules.txt")" -eq 0
+"$BIN" rules --region 99 > /dev/null 2>&1; check "rules: bad region exits 2" test $? -eq 2
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
