@@ -71,8 +71,9 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
   }
   ContributionResult res;
   Explanation& ex = res.explanation;
-  const std::string ins = std::string(InsuranceName(req.insurance));
-  const std::string ins_zh = std::string(InsuranceNameZh(req.insurance));
+  const bool explain = req.explain;  // the trace costs more than the arithmetic
+  const std::string_view ins = InsuranceName(req.insurance);
+  const std::string_view ins_zh = InsuranceNameZh(req.insurance);
 
   // 1. The employer rate.
   if (req.rate.has_value()) {
@@ -82,8 +83,10 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
                        "rate");
     }
     res.rate = *req.rate;
-    ex.Step(Cat("Employer rate for ", ins, ": ", res.rate.ToString(), " (given)"),
-            Cat(ins_zh, "单位费率: ", res.rate.ToString(), "（调用方提供）"));
+    if (explain) {
+      ex.Step(Cat("Employer rate for ", ins, ": ", res.rate.ToString(), " (given)"),
+              Cat(ins_zh, "单位费率: ", res.rate.ToString(), "（调用方提供）"));
+    }
   } else {
     const RateDefault* rate = catalog.FindRate(req.region, req.insurance, req.period, req.as_of);
     if (rate == nullptr) {
@@ -95,68 +98,81 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
     }
     res.rate = rate->rate;
     res.rate_from_catalog = true;
-    ex.Rule(*rate);
-    ex.Step(Cat("Employer rate for ", ins, ": ", res.rate.ToString(), " (catalog default)"),
-            Cat(ins_zh, "单位费率: ", res.rate.ToString(), "（目录默认值）"), rate->id);
+    res.rate_rule = rate;
+    if (explain) {
+      ex.Rule(*rate);
+      ex.Step(Cat("Employer rate for ", ins, ": ", res.rate.ToString(), " (catalog default)"),
+              Cat(ins_zh, "单位费率: ", res.rate.ToString(), "（目录默认值）"), rate->id);
+    }
   }
 
   // 2. due = round(base x rate).
   const RoundingEntry* due_rounding = nullptr;
   const RoundingRule due_rule = catalog.Rounding(req.region, "contribution", req.as_of, &due_rounding);
-  if (due_rounding != nullptr) ex.Rule(*due_rounding);
   auto due = MultiplyRound(req.base, res.rate, due_rule);
   if (!due.ok()) return WithField(due.status(), "base");
   res.due = *due;
-  ex.Step(Cat("due = round(base ", req.base.ToString(), " x rate ", res.rate.ToString(), ", ",
-              ToString(due_rule), ") = ", res.due.ToString()),
-          Cat("应缴 = 缴费基数 ", req.base.ToString(), " × 费率 ", res.rate.ToString(), "（",
-              ToString(due_rule), "）= ", res.due.ToString()),
-          due_rounding != nullptr ? due_rounding->id : std::string());
+  if (explain) {
+    if (due_rounding != nullptr) ex.Rule(*due_rounding);
+    ex.Step(Cat("due = round(base ", req.base.ToString(), " x rate ", res.rate.ToString(), ", ",
+                ToString(due_rule), ") = ", res.due.ToString()),
+            Cat("应缴 = 缴费基数 ", req.base.ToString(), " × 费率 ", res.rate.ToString(), "（",
+                ToString(due_rule), "）= ", res.due.ToString()),
+            due_rounding != nullptr ? due_rounding->id : std::string());
+  }
 
   // 3. The relief ratio from the exemption windows.
   const ReliefClass cls = ClassifyForRelief(req.unit);
-  const std::string unit_text = Cat(UnitSizeName(req.unit.size), " ", UnitTypeName(req.unit.type));
   const ExemptionWindow* window =
       cls == ReliefClass::kExcluded
           ? nullptr
           : catalog.FindExemption(req.region, cls, req.insurance, req.period, req.as_of);
-  if (cls == ReliefClass::kExcluded) {
-    ex.Step(Cat("Unit ", unit_text, ": public institutions get no relief"),
-            "机关事业单位（含执行企业养老保险制度的）不享受阶段性减免");
-  } else if (window == nullptr) {
-    ex.Step(Cat("Unit ", unit_text, " (", ReliefClassName(cls), "): no exemption window for ", ins,
-                " in ", req.period.ToString(), " in region ", req.region.ToString(),
-                AsOfText(req.as_of), "; relief ratio 0"),
-            Cat("单位类型 ", ReliefClassZh(cls), ": ", req.period.ToString(), " ", ins_zh,
-                "无减免政策", AsOfTextZh(req.as_of), "，减免比例 0"));
-  } else {
+  if (window != nullptr) {
     res.relief_ratio = window->ratio;
-    ex.Rule(*window);
-    ex.Step(Cat("Unit ", unit_text, " (", ReliefClassName(cls), "): ", req.period.ToString(), " is in ",
-                window->periods.ToString(), AsOfText(req.as_of), "; relief ratio ",
-                window->ratio.ToString()),
-            Cat("单位类型 ", ReliefClassZh(cls), ": 所属期 ", req.period.ToString(), " 在 ",
-                window->periods.ToString(), " 内", AsOfTextZh(req.as_of), "，", TreatmentZh(window->ratio)),
-            window->id);
+    res.window = window;
+  }
+  if (explain) {
+    const std::string unit_text = Cat(UnitSizeName(req.unit.size), " ", UnitTypeName(req.unit.type));
+    if (cls == ReliefClass::kExcluded) {
+      ex.Step(Cat("Unit ", unit_text, ": public institutions get no relief"),
+              "机关事业单位（含执行企业养老保险制度的）不享受阶段性减免");
+    } else if (window == nullptr) {
+      ex.Step(Cat("Unit ", unit_text, " (", ReliefClassName(cls), "): no exemption window for ", ins,
+                  " in ", req.period.ToString(), " in region ", req.region.ToString(),
+                  AsOfText(req.as_of), "; relief ratio 0"),
+              Cat("单位类型 ", ReliefClassZh(cls), ": ", req.period.ToString(), " ", ins_zh,
+                  "无减免政策", AsOfTextZh(req.as_of), "，减免比例 0"));
+    } else {
+      ex.Rule(*window);
+      ex.Step(Cat("Unit ", unit_text, " (", ReliefClassName(cls), "): ", req.period.ToString(),
+                  " is in ", window->periods.ToString(), AsOfText(req.as_of), "; relief ratio ",
+                  window->ratio.ToString()),
+              Cat("单位类型 ", ReliefClassZh(cls), ": 所属期 ", req.period.ToString(), " 在 ",
+                  window->periods.ToString(), " 内", AsOfTextZh(req.as_of), "，",
+                  TreatmentZh(window->ratio)),
+              window->id);
+    }
   }
 
   // 4. relief = round(due x ratio); payable = due - relief.
   const RoundingEntry* relief_rounding = nullptr;
   const RoundingRule relief_rule = catalog.Rounding(req.region, "relief", req.as_of, &relief_rounding);
-  if (relief_rounding != nullptr) ex.Rule(*relief_rounding);
   auto relief = MultiplyRound(res.due, res.relief_ratio, relief_rule);
   if (!relief.ok()) return relief.status();
   res.relief = *relief;
   auto payable = Subtract(res.due, res.relief);
   if (!payable.ok()) return payable.status();
   res.payable = *payable;
-  ex.Step(Cat("relief = round(due ", res.due.ToString(), " x ", res.relief_ratio.ToString(), ", ",
-              ToString(relief_rule), ") = ", res.relief.ToString(), "; payable = ", res.due.ToString(),
-              " - ", res.relief.ToString(), " = ", res.payable.ToString()),
-          Cat("减免额 = 应缴 ", res.due.ToString(), " × ", res.relief_ratio.ToString(), " = ",
-              res.relief.ToString(), "；实缴 = ", res.due.ToString(), " − ", res.relief.ToString(),
-              " = ", res.payable.ToString()),
-          relief_rounding != nullptr ? relief_rounding->id : std::string());
+  if (explain) {
+    if (relief_rounding != nullptr) ex.Rule(*relief_rounding);
+    ex.Step(Cat("relief = round(due ", res.due.ToString(), " x ", res.relief_ratio.ToString(), ", ",
+                ToString(relief_rule), ") = ", res.relief.ToString(), "; payable = ",
+                res.due.ToString(), " - ", res.relief.ToString(), " = ", res.payable.ToString()),
+            Cat("减免额 = 应缴 ", res.due.ToString(), " × ", res.relief_ratio.ToString(), " = ",
+                res.relief.ToString(), "；实缴 = ", res.due.ToString(), " − ", res.relief.ToString(),
+                " = ", res.payable.ToString()),
+            relief_rounding != nullptr ? relief_rounding->id : std::string());
+  }
   return res;
 }
 

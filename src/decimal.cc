@@ -360,16 +360,22 @@ bool Ratio::is_finite_decimal() const {
 }
 
 std::string Ratio::ToString() const {
-  if (!is_finite_decimal()) return internal::Cat(num_, "/", den_);
-  // Smallest k with den | 10^k; then the digits are num x 10^k / den.
-  int k = 0;
-  mp::cpp_int p = 1;
-  while (p % den_ != 0) {
-    p *= 10;
-    ++k;
+  // A finite decimal prints as one ("0.0005") when the strict grammar can read
+  // it back (at most 18 significant and 18 fraction digits); otherwise, and
+  // for 2/3-like values, as the fraction "p/q", so that Parse(ToString()) is exact.
+  if (is_finite_decimal()) {
+    int k = 0;  // smallest k with den | 10^k
+    mp::cpp_int p = 1;
+    while (p % den_ != 0) {
+      p *= 10;
+      ++k;
+    }
+    const mp::cpp_int units = mp::cpp_int(num_) * (p / den_);
+    std::string digits = (units < 0 ? mp::cpp_int(-units) : units).str();
+    const std::size_t significant = digits.size() - std::min(digits.find_first_not_of('0'), digits.size());
+    if (k <= kMaxScale && significant <= 18) return FormatScaled(units.str(), k);
   }
-  const mp::cpp_int units = mp::cpp_int(num_) * (p / den_);
-  return FormatScaled(units.str(), k);
+  return internal::Cat(num_, "/", den_);
 }
 
 std::strong_ordering operator<=>(Ratio a, Ratio b) {

@@ -159,6 +159,7 @@ absl::StatusOr<sipolicy::ContributionResult> Contribution(
   req.unit.type = static_cast<UnitType>(unit_type);
   req.insurance = static_cast<Insurance>(insurance);
   req.as_of = as_of;
+  req.explain = false;  // typed calls return amounts only
   if (rate_den != 0) {
     auto rate = Ratio::FromFraction(rate_num, rate_den);
     if (!rate.ok()) return internal::WithField(rate.status(), "rate");

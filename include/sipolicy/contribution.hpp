@@ -47,6 +47,9 @@ struct ContributionRequest {
   Money base;                  // the unit's monthly contribution base (>= 0)
   std::optional<Ratio> rate;   // employer rate; the catalog default when absent
   std::optional<Date> as_of;   // only documents issued on or before count
+  // false: skip the readable trace and rule list (batch work); the rules used
+  // are still in ContributionResult::window / rate_rule.
+  bool explain = true;
 };
 
 struct ContributionResult {
@@ -56,7 +59,10 @@ struct ContributionResult {
   Ratio relief_ratio;          // 0, 1/2 or 1
   Money relief;
   Money payable;
-  Explanation explanation;
+  // The rules used (owned by the catalog; null when none applied).
+  const ExemptionWindow* window = nullptr;
+  const RateDefault* rate_rule = nullptr;
+  Explanation explanation;  // empty when the request set explain = false
 };
 
 absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
