@@ -74,7 +74,8 @@ class PackLoader {
   absl::StatusOr<std::shared_ptr<const Catalog>> Load(std::string_view text) {
     auto doc = json::Parse(text, json::ParseOptions{.allow_comments = true});
     if (!doc.ok()) {
-      return absl::InvalidArgumentError(Cat(source_, ": ", std::string(doc.status().message())));
+      return internal::AsParseError(
+          absl::InvalidArgumentError(Cat(source_, ": ", std::string(doc.status().message()))));
     }
     ObjectReader top(*doc, "", &err_);
     std::string format;

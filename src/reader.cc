@@ -29,6 +29,15 @@ absl::Status WithField(absl::Status s, std::string_view field) {
   return s;
 }
 
+absl::Status AsParseError(absl::Status s) {
+  if (!s.ok()) s.SetPayload("sipolicy.parse_error", absl::Cord("1"));
+  return s;
+}
+
+bool IsParseError(const absl::Status& s) {
+  return s.GetPayload("sipolicy.parse_error").has_value();
+}
+
 std::string FieldOf(const absl::Status& s) {
   auto p = s.GetPayload(kFieldPayload);
   return p.has_value() ? std::string(*p) : std::string();

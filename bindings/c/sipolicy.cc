@@ -219,9 +219,9 @@ int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t 
     std::lock_guard<std::mutex> lock(load_mu);
     auto next = sipolicy::Catalog::WithPack(*engine->Get(), View(text, len), name);
     if (!next.ok()) {
-      const bool syntax = std::string(next.status().message()).find(": line ") != std::string::npos;
-      return syntax ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
-                    : FromStatus(next.status());
+      return sipolicy::internal::IsParseError(next.status())
+                 ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
+                 : FromStatus(next.status());
     }
     std::lock_guard<std::mutex> swap(engine->mu);
     engine->catalog = *std::move(next);

@@ -39,6 +39,10 @@ absl::Status ToStatus(const ReadError& e, std::string_view source);
 // The field name a Status refers to, if any (see WithField).
 std::string FieldOf(const absl::Status& s);
 absl::Status WithField(absl::Status s, std::string_view field);
+// Marks a status as "the input is not JSON at all" (parse_error in the C ABI
+// and the JSON contract), as opposed to a JSON input with a bad value.
+absl::Status AsParseError(absl::Status s);
+bool IsParseError(const absl::Status& s);
 
 class ObjectReader {
  public:

@@ -1,0 +1,1 @@
+# Tests of the sipolicy Python binding (unittest; run ../run_tests.py).
