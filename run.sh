@@ -8,8 +8,9 @@ cd "$(dirname "$0")"
 
 # Debian packages the build needs; nothing else is downloaded.
 PACKAGES=(
-  g++ cmake make pkg-config python3
+  g++ cmake make pkg-config python3 binutils
   libboost-dev libboost-date-time-dev libabsl-dev doctest-dev
+  openjdk-17-jdk-headless libjna-java junit5
 )
 
 ensure_packages() {
@@ -36,7 +37,7 @@ case "${1:-}" in
   demo)
     ensure_packages
     build release
-    ./build/release/examples/example_cpp
+    ./build/release/examples/sipolicy_demo --out build/release/demo-output
     ;;
   test)
     ensure_packages

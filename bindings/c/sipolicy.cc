@@ -15,6 +15,7 @@
 
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/contribution.hpp"
+#include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
@@ -168,6 +169,50 @@ absl::StatusOr<sipolicy::ContributionResult> Contribution(
   return AssessContribution(cat, req);
 }
 
+// One 稳岗返还 request from integers; shared by the single and batch calls.
+absl::StatusOr<sipolicy::StableJobRefundRequest> RefundRequest(
+    int32_t region, int32_t unit_size, int32_t unit_type, int32_t year, int64_t prior_year_paid_fen,
+    int32_t months_paid, int64_t layoffs, int64_t insured, uint32_t flags,
+    int64_t already_refunded_fen, std::optional<sipolicy::Date> as_of) {
+  using namespace sipolicy;
+  if (auto s = EnumCheck(unit_size, 3, "unit_size"); !s.ok()) return s;
+  if (auto s = EnumCheck(unit_type, 3, "unit_type"); !s.ok()) return s;
+  if (flags > 31) {
+    return internal::WithField(absl::InvalidArgumentError(Cat("flags ", flags, " has unknown bits")),
+                               "flags");
+  }
+  auto r = RegionOf(region, "region");
+  if (!r.ok()) return r.status();
+  auto paid = Money::FromFen(prior_year_paid_fen);
+  if (!paid.ok()) return internal::WithField(paid.status(), "prior_year_paid");
+  auto refunded = Money::FromFen(already_refunded_fen);
+  if (!refunded.ok()) return internal::WithField(refunded.status(), "already_refunded");
+  StableJobRefundRequest req;
+  req.region = *r;
+  req.unit.size = static_cast<UnitSize>(unit_size);
+  req.unit.type = static_cast<UnitType>(unit_type);
+  req.year = year;
+  req.prior_year_paid = *paid;
+  req.months_paid = months_paid;
+  req.layoffs = layoffs;
+  req.insured = insured;
+  req.arrears = (flags & SIPOLICY_ARREARS) != 0;
+  req.dishonest = (flags & SIPOLICY_DISHONEST) != 0;
+  req.liquidation = (flags & SIPOLICY_LIQUIDATION) != 0;
+  req.zombie = (flags & SIPOLICY_ZOMBIE) != 0;
+  req.has_public_account = (flags & SIPOLICY_NO_PUBLIC_ACCOUNT) == 0;
+  req.already_refunded = *refunded;
+  req.as_of = as_of;
+  return req;
+}
+
+absl::StatusOr<std::optional<sipolicy::Date>> AsOf(int32_t as_of_date) {
+  if (as_of_date == 0) return std::optional<sipolicy::Date>();
+  auto d = DateOf(as_of_date, "as_of");
+  if (!d.ok()) return d.status();
+  return std::optional<sipolicy::Date>(*d);
+}
+
 }  // namespace
 
 extern "C" {
@@ -238,7 +283,7 @@ int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path) {
     std::ostringstream text;
     text << in.rdbuf();
     const std::string s = text.str();
-    return sipolicy_engine_load_pack(engine, s.c_str(), s.size() == 0 ? 0 : s.size(), path);
+    return sipolicy_engine_load_pack(engine, s.c_str(), s.size(), path);
   });
 }
 
@@ -384,6 +429,112 @@ int sipolicy_late_fee(int64_t* out_fee_fen, int32_t* out_days, const sipolicy_en
     *out_days = res->days;
     return Clear();
   });
+}
+
+int sipolicy_stable_job_refund(int64_t* out_amount_fen, int32_t* out_eligible, int64_t* out_ratio_num,
+                               int64_t* out_ratio_den, uint32_t* out_reasons, int32_t* out_payee,
+                               const sipolicy_engine* engine, int32_t region, int32_t unit_size,
+                               int32_t unit_type, int32_t year, int64_t prior_year_paid_fen,
+                               int32_t months_paid, int64_t layoffs, int64_t insured, uint32_t flags,
+                               int64_t already_refunded_fen, int32_t as_of_date) {
+  return Guard([&] {
+    if (out_amount_fen == nullptr || out_eligible == nullptr || out_ratio_num == nullptr ||
+        out_ratio_den == nullptr || out_reasons == nullptr || out_payee == nullptr) {
+      return Null("out");
+    }
+    if (engine == nullptr) return Null("engine");
+    auto as_of = AsOf(as_of_date);
+    if (!as_of.ok()) return FromStatus(as_of.status());
+    auto req = RefundRequest(region, unit_size, unit_type, year, prior_year_paid_fen, months_paid,
+                             layoffs, insured, flags, already_refunded_fen, *as_of);
+    if (!req.ok()) return FromStatus(req.status());
+    auto res = sipolicy::ComputeStableJobRefund(*engine->Get(), *req);
+    if (!res.ok()) return FromStatus(res.status());
+    *out_amount_fen = res->amount.fen();
+    *out_eligible = res->eligible ? 1 : 0;
+    *out_ratio_num = res->ratio.num();
+    *out_ratio_den = res->ratio.den();
+    *out_reasons = res->reason_set;
+    *out_payee = static_cast<int32_t>(res->payee);
+    return Clear();
+  });
+}
+
+int sipolicy_stable_job_refund_batch(int64_t* out_amount_fen, int32_t* out_eligible,
+                                     uint32_t* out_reasons, int32_t* out_status,
+                                     int64_t* out_total_fen, int64_t* out_units_paid,
+                                     int64_t* out_employees_covered, size_t* out_failed,
+                                     const sipolicy_engine* engine, size_t n, int32_t year,
+                                     const int32_t* region, const int32_t* unit_size,
+                                     const int32_t* unit_type, const int64_t* prior_year_paid_fen,
+                                     const int32_t* months_paid, const int64_t* layoffs,
+                                     const int64_t* insured, const uint32_t* flags,
+                                     const int64_t* already_refunded_fen, int32_t as_of_date) {
+  return Guard([&] {
+    if (out_total_fen != nullptr) *out_total_fen = 0;
+    if (out_units_paid != nullptr) *out_units_paid = 0;
+    if (out_employees_covered != nullptr) *out_employees_covered = 0;
+    if (out_failed != nullptr) *out_failed = 0;
+    if (engine == nullptr) return Null("engine");
+    if (n == 0) return Clear();
+    if (out_amount_fen == nullptr || out_eligible == nullptr || out_reasons == nullptr ||
+        out_status == nullptr) {
+      return Null("out");
+    }
+    if (region == nullptr || unit_size == nullptr || unit_type == nullptr ||
+        prior_year_paid_fen == nullptr || months_paid == nullptr || layoffs == nullptr ||
+        insured == nullptr) {
+      return Null("input array");
+    }
+    auto as_of = AsOf(as_of_date);
+    if (!as_of.ok()) return FromStatus(as_of.status());
+    // Records that cannot even be built are failed here; the rest are screened together.
+    std::vector<sipolicy::StableJobRefundRequest> requests;
+    std::vector<size_t> index;
+    requests.reserve(n);
+    index.reserve(n);
+    size_t failed = 0;
+    for (size_t i = 0; i < n; ++i) {
+      out_amount_fen[i] = 0;
+      out_eligible[i] = 0;
+      out_reasons[i] = 0;
+      auto req = RefundRequest(region[i], unit_size[i], unit_type[i], year, prior_year_paid_fen[i],
+                               months_paid[i], layoffs[i], insured[i], flags ? flags[i] : 0,
+                               already_refunded_fen ? already_refunded_fen[i] : 0, *as_of);
+      if (!req.ok()) {
+        out_status[i] = FromStatus(req.status());
+        ++failed;
+        continue;
+      }
+      requests.push_back(*std::move(req));
+      index.push_back(i);
+    }
+    const sipolicy::ScreeningResult screen = sipolicy::ScreenStableJobRefunds(*engine->Get(), requests);
+    for (size_t k = 0; k < screen.units.size(); ++k) {
+      const auto& o = screen.units[k];
+      const size_t i = index[k];
+      if (!o.status.ok()) {
+        out_status[i] = FromStatus(o.status);
+        ++failed;
+        continue;
+      }
+      out_status[i] = SIPOLICY_OK;
+      out_amount_fen[i] = o.amount.fen();
+      out_eligible[i] = o.eligible ? 1 : 0;
+      out_reasons[i] = o.reasons;
+    }
+    if (out_total_fen != nullptr) *out_total_fen = screen.summary.total_amount.fen();
+    if (out_units_paid != nullptr) *out_units_paid = screen.summary.units_paid;
+    if (out_employees_covered != nullptr) *out_employees_covered = screen.summary.employees_covered;
+    if (out_failed != nullptr) *out_failed = failed;
+    return Clear();
+  });
+}
+
+const char* sipolicy_refund_reason_name(int reason) {
+  if (reason < 0 || reason >= sipolicy::kRefundReasonCount) return "unknown";
+  // RefundReasonCode returns views of string literals: NUL-terminated.
+  return sipolicy::RefundReasonCode(static_cast<sipolicy::RefundReason>(reason)).data();
 }
 
 int sipolicy_multiply_round(char** out, const char* amount, const char* rate, const char* rounding) {

@@ -6,7 +6,10 @@
  * (SIPOLICY_OK = 0) and never throws, aborts or crashes on bad input. After a
  * failure, sipolicy_last_error() gives the message and
  * sipolicy_last_error_field() the request field it concerns, for the calling
- * thread, until that thread's next call into the library.
+ * thread, until that thread's next call of a function that returns a status
+ * (the accessors sipolicy_last_error, sipolicy_last_error_field,
+ * sipolicy_status_name, sipolicy_refund_reason_name, sipolicy_version* and
+ * sipolicy_string_free never change it).
  *
  * Strings are UTF-8 and NUL-terminated unless a length is passed. Strings the
  * library returns through `char** out` are owned by the caller and must be
@@ -97,7 +100,7 @@ SIPOLICY_API void sipolicy_string_free(char* s);
 SIPOLICY_API int sipolicy_engine_create(sipolicy_engine** out);
 SIPOLICY_API void sipolicy_engine_free(sipolicy_engine* engine);
 /* Loads a pack (JSON with // comments) given as text; `len` 0 means
- * NUL-terminated. `source` names it in error messages (may be NULL). On any
+ * NUL-terminated (so an empty pack must be passed as "" with len 0). `source` names it in error messages (may be NULL). On any
  * error the engine is unchanged. */
 SIPOLICY_API int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t len,
                                            const char* source);
@@ -150,6 +153,50 @@ SIPOLICY_API int sipolicy_late_fee(int64_t* out_fee_fen, int32_t* out_days,
                                    const sipolicy_engine* engine, int64_t amount_fen,
                                    int32_t due_date, int32_t paid_date, int32_t region,
                                    int32_t as_of_date);
+
+/* 失业保险稳岗返还 (job-stabilisation refund) for the year `year`, from the
+ * unit's previous-year figures. Flags: */
+enum {
+  SIPOLICY_ARREARS = 1,          /* 长期欠费 */
+  SIPOLICY_DISHONEST = 2,        /* 违法或严重失信 */
+  SIPOLICY_LIQUIDATION = 4,      /* 破产清算 */
+  SIPOLICY_ZOMBIE = 8,           /* 僵尸企业 */
+  SIPOLICY_NO_PUBLIC_ACCOUNT = 16 /* no 对公账户: paid to the contribution account (seed 002) */
+};
+/* Payees reported in *out_payee. */
+enum {
+  SIPOLICY_PAYEE_NONE = 0,
+  SIPOLICY_PAYEE_PUBLIC_ACCOUNT = 1,
+  SIPOLICY_PAYEE_CONTRIBUTION_ACCOUNT = 2,
+  SIPOLICY_PAYEE_UNRESOLVED = 3
+};
+/* *out_reasons: bit i set = refusal reason i, named by
+ * sipolicy_refund_reason_name(i) ("layoff_rate_above_target", …); 0 when
+ * eligible. The amount is max(round(ratio × prior_year_paid) −
+ * already_refunded, 0). */
+SIPOLICY_API int sipolicy_stable_job_refund(int64_t* out_amount_fen, int32_t* out_eligible,
+                                            int64_t* out_ratio_num, int64_t* out_ratio_den,
+                                            uint32_t* out_reasons, int32_t* out_payee,
+                                            const sipolicy_engine* engine, int32_t region,
+                                            int32_t unit_size, int32_t unit_type, int32_t year,
+                                            int64_t prior_year_paid_fen, int32_t months_paid,
+                                            int64_t layoffs, int64_t insured, uint32_t flags,
+                                            int64_t already_refunded_fen, int32_t as_of_date);
+/* 免申即享 screening of n units for one year, in parallel arrays. Per record:
+ * amount, eligible, reasons, status (a bad record gets its status and is
+ * skipped). Totals (each pointer may be NULL): amount paid, units paid,
+ * employees covered (insured headcount of the units paid), failed records.
+ * flags and already_refunded_fen may be NULL (none). */
+SIPOLICY_API int sipolicy_stable_job_refund_batch(
+    int64_t* out_amount_fen, int32_t* out_eligible, uint32_t* out_reasons, int32_t* out_status,
+    int64_t* out_total_fen, int64_t* out_units_paid, int64_t* out_employees_covered,
+    size_t* out_failed, const sipolicy_engine* engine, size_t n, int32_t year,
+    const int32_t* region, const int32_t* unit_size, const int32_t* unit_type,
+    const int64_t* prior_year_paid_fen, const int32_t* months_paid, const int64_t* layoffs,
+    const int64_t* insured, const uint32_t* flags, const int64_t* already_refunded_fen,
+    int32_t as_of_date);
+/* "layoff_rate_above_target" etc. for a reason bit index; "unknown" otherwise. */
+SIPOLICY_API const char* sipolicy_refund_reason_name(int reason);
 
 /* Exact decimal arithmetic for callers without one: round(amount × rate) to
  * money. amount and rate are decimal text ("1234.56", "0.0005" or "2/3"),

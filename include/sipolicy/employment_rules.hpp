@@ -1,16 +1,321 @@
 // sipolicy/employment_rules.hpp — the employment-side rule data held by the
-// Catalog (稳岗返还, skill and training subsidies, enterprise size, collection
-// targets). Filled in by the employment-side work; see employment.hpp.
+// Catalog: 失业保险稳岗返还 (rates by year and size class, layoff targets,
+// eligibility conditions, payee routing, 困难企业 refunds), skill and training
+// subsidies (技能提升补贴, 以工代训, 灵活就业社会保险补贴, 一次性留工培训补助,
+// 一次性扩岗补助, 创业补贴), enterprise size thresholds (国统字〔2017〕213号)
+// and collection targets (清欠率 / 新欠比例).
+//
+// Every rule derives from RuleHeader (id, document → citation, region,
+// excluded regions, note), is loaded from a policy pack (data/employment.jsonc
+// is the built-in one; docs/employment-ops.md lists the sections) and is
+// chosen with MostSpecific (catalog.hpp): the most specific region wins, then
+// the latest document; `as_of` hides documents issued later.
+//
+// The calculations over these rules are in employment.hpp.
 #ifndef SIPOLICY_EMPLOYMENT_RULES_HPP_
 #define SIPOLICY_EMPLOYMENT_RULES_HPP_
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "sipolicy/decimal.hpp"
+#include "sipolicy/period.hpp"
 #include "sipolicy/policy.hpp"
 
 namespace sipolicy {
 
-struct EmploymentRules {};
+// --- Small shared vocabulary ---------------------------------------------------
+// An inclusive range of calendar years, e.g. [2023, 2025].
+struct YearRange {
+  int first = 0;
+  int last = 0;
+  constexpr bool contains(int y) const { return first <= y && y <= last; }
+  constexpr bool overlaps(const YearRange& o) const { return first <= o.last && o.first <= last; }
+  friend constexpr bool operator==(const YearRange&, const YearRange&) = default;
+};
+
+// The size class a 稳岗返还 rate is set for: 大型企业 vs 中小微企业.
+enum class RefundClass : std::uint8_t { kLarge, kSme };
+using RefundClassSet = std::uint8_t;
+constexpr RefundClassSet Bit(RefundClass c) {
+  return static_cast<RefundClassSet>(1u << static_cast<int>(c));
+}
+std::string_view RefundClassName(RefundClass c);  // "large", "sme"
+absl::StatusOr<RefundClass> ParseRefundClass(std::string_view text);
+// 机关事业单位 have no class (std::nullopt); 个体工商户 insured as a unit are
+// SMEs; enterprises and social organisations follow unit.size.
+std::optional<RefundClass> RefundClassOf(const Unit& unit);
+
+using UnitTypeSet = std::uint8_t;
+constexpr UnitTypeSet Bit(UnitType t) { return static_cast<UnitTypeSet>(1u << static_cast<int>(t)); }
+using UnitSizeSet = std::uint8_t;
+constexpr UnitSizeSet Bit(UnitSize s) { return static_cast<UnitSizeSet>(1u << static_cast<int>(s)); }
+
+// People a subsidy is for.
+enum class TargetGroup : std::uint8_t {
+  kDifficult,              // 就业困难人员
+  kZeroEmploymentFamily,   // 零就业家庭成员
+  kGraduate,               // 离校2年内高校毕业生
+  kRegisteredUnemployed,   // 登记失业人员
+  kVeteran,                // 复员退伍军人
+  kMigrantWorker,          // 农民工
+  kOther,                  // anyone else
+};
+using TargetGroupSet = std::uint16_t;
+constexpr TargetGroupSet Bit(TargetGroup g) {
+  return static_cast<TargetGroupSet>(1u << static_cast<int>(g));
+}
+// "difficult", "zero_employment_family", "graduate", "registered_unemployed",
+// "veteran", "migrant_worker", "other".
+std::string_view TargetGroupName(TargetGroup g);
+std::string_view TargetGroupNameZh(TargetGroup g);
+absl::StatusOr<TargetGroup> ParseTargetGroup(std::string_view text);
+
+// --- 失业保险稳岗返还 ----------------------------------------------------------
+// The national surveyed urban unemployment-rate control target of a year
+// (that year's 政府工作报告). The layoff test of a refund compares the
+// layoffs of year Y against the target of year Y (see RefundConditions).
+struct LayoffTarget : RuleHeader {
+  int year = 0;
+  Ratio rate;  // 0.055
+};
+
+// The refund rate for the refunds paid for `years`, by size class.
+struct RefundRate : RuleHeader {
+  YearRange years;              // the refund year (the year the refund is paid for)
+  RefundClassSet classes = 0;
+  UnitTypeSet unit_types = 0;   // which unit types the document covers
+  Ratio rate;                   // of the previous year's contributions actually paid
+  bool top_up = false;          // 补齐差额: units refunded at a lower rate get the difference
+};
+
+// The highest rate a region may set (e.g. 国办发〔2025〕25号: up to 50% / 90%).
+// A pack whose regional rate exceeds an applicable ceiling is rejected.
+struct RefundCeiling : RuleHeader {
+  YearRange years;
+  RefundClassSet classes = 0;
+  Ratio max_rate;
+};
+
+enum class RefundExclusion : std::uint8_t {
+  kArrears,      // 长期欠费
+  kDishonest,    // 违法或严重失信
+  kLiquidation,  // 破产清算
+  kZombie,       // 僵尸企业
+};
+using RefundExclusionSet = std::uint8_t;
+constexpr RefundExclusionSet Bit(RefundExclusion e) {
+  return static_cast<RefundExclusionSet>(1u << static_cast<int>(e));
+}
+std::string_view RefundExclusionName(RefundExclusion e);  // "arrears", "dishonest", ...
+absl::StatusOr<RefundExclusion> ParseRefundExclusion(std::string_view text);
+
+// The eligibility tests of a refund year, as data.
+struct RefundConditions : RuleHeader {
+  YearRange years;
+  int months_required = 12;          // months of the previous year's contributions paid
+  int target_year_offset = -1;       // layoffs and target of year (refund year + offset)
+  std::int64_t small_unit_max_insured = 30;  // insured at year end, inclusive
+  Ratio small_unit_max_layoff_ratio;         // 1/5: layoffs <= 20% of insured
+  RefundExclusionSet exclusions = 0;
+};
+
+// Where a refund is paid: the public account (对公账户); units of the listed
+// sizes or types without one are paid into the account they pay social
+// insurance from (seed 002). Anyone else without a public account: unresolved.
+struct RefundPayeeRule : RuleHeader {
+  UnitSizeSet fallback_sizes = 0;
+  UnitTypeSet fallback_types = 0;
+};
+
+// 困难企业稳岗返还 (2020): the region's document chooses the basis.
+enum class DifficultBasis : std::uint8_t {
+  kBenefit,        // ≤ N months × local monthly average unemployment benefit × insured
+  kContributions,  // ≤ N months of the unit's and employees' social-insurance contributions
+};
+std::string_view DifficultBasisName(DifficultBasis b);  // "benefit", "contributions"
+absl::StatusOr<DifficultBasis> ParseDifficultBasis(std::string_view text);
+
+struct DifficultRefundRule : RuleHeader {
+  YearRange years;
+  DifficultBasis basis = DifficultBasis::kBenefit;
+  int max_months = 6;
+};
+
+// The local monthly average unemployment benefit (月人均失业保险金) of a year.
+struct BenefitLevel : RuleHeader {
+  int year = 0;
+  Money monthly;
+};
+
+// --- 技能提升补贴 --------------------------------------------------------------
+enum class SkillLevel : std::uint8_t {
+  kPrimary,           // 初级 / 五级
+  kIntermediate,      // 中级 / 四级
+  kAdvanced,          // 高级 / 三级
+  kTechnician,        // 技师 / 二级
+  kSeniorTechnician,  // 高级技师 / 一级
+};
+std::string_view SkillLevelName(SkillLevel l);    // "primary", ...
+std::string_view SkillLevelNameZh(SkillLevel l);  // "初级（五级）", ...
+absl::StatusOr<SkillLevel> ParseSkillLevel(std::string_view text);
+
+// The ceiling for a certificate level.
+struct SkillTier : RuleHeader {
+  SkillLevel level = SkillLevel::kPrimary;
+  Money amount;
+};
+
+// Eligibility in force for applications made in [from, until].
+struct SkillConditions : RuleHeader {
+  Date from;
+  Date until;                         // Date(kMaxYear, 12, 31) when open
+  int min_insured_months = 36;        // employees: months insured in unemployment insurance
+  bool beneficiaries_eligible = false;  // 领取失业保险金人员
+  int max_claims_per_year = 0;        // 0: no cap
+  int apply_within_months = 12;       // of the certificate date; 0: no limit
+  bool once_per_occupation_level = true;
+  bool no_lower_after_higher = true;
+};
+
+// --- 以工代训 ------------------------------------------------------------------
+struct WorkTrainingRule : RuleHeader {
+  PeriodRange periods;                 // months of hiring covered
+  std::optional<Money> monthly_amount; // per person per month; absent: the province sets it
+  int max_months = 6;
+  int min_contract_months = 6;
+  TargetGroupSet groups = 0;
+  RefundClassSet employer_classes = 0; // {sme}: 中小微企业
+};
+
+// --- 灵活就业社会保险补贴 ------------------------------------------------------
+struct SocialInsuranceSubsidyRule : RuleHeader {
+  TargetGroup group = TargetGroup::kDifficult;
+  Ratio max_ratio;                          // 2/3 of the actual contribution
+  int max_months = 36;
+  int extend_to_retirement_within_months = 0;  // > 0: to retirement when fewer months are left
+  int max_months_since_leaving_school = 0;     // > 0: graduates only within this many months
+};
+
+// --- 一次性留工培训补助 / 一次性扩岗补助 ---------------------------------------------
+struct RetentionTrainingRule : RuleHeader {
+  YearRange years;
+  Money per_employee;
+  UnitTypeSet unit_types = 0;
+};
+
+struct JobExpansionRule : RuleHeader {
+  YearRange years;
+  Money per_hire;
+  UnitTypeSet unit_types = 0;
+};
+
+// --- 创业补贴 ------------------------------------------------------------------
+enum class EntrepreneurshipKind : std::uint8_t {
+  kStartup,    // 自主创业补贴
+  kVenueRent,  // 创业场所租赁补贴
+};
+std::string_view EntrepreneurshipKindName(EntrepreneurshipKind k);  // "startup", "venue_rent"
+absl::StatusOr<EntrepreneurshipKind> ParseEntrepreneurshipKind(std::string_view text);
+
+struct EntrepreneurshipRule : RuleHeader {
+  EntrepreneurshipKind kind = EntrepreneurshipKind::kStartup;
+  TargetGroupSet groups = 0;
+  Money max_per_grant;
+};
+
+// --- Enterprise size (统计上大中小微型企业划分办法（2017）) ----------------------------
+enum class Sector : std::uint8_t {
+  kAgriculture,               // 农林牧渔业
+  kIndustry,                  // 工业
+  kConstruction,              // 建筑业
+  kWholesale,                 // 批发业
+  kRetail,                    // 零售业
+  kTransport,                 // 交通运输业
+  kWarehousing,               // 仓储业
+  kPostal,                    // 邮政业
+  kAccommodation,             // 住宿业
+  kCatering,                  // 餐饮业
+  kInformationTransmission,   // 信息传输业
+  kSoftwareIt,                // 软件和信息技术服务业
+  kRealEstateDevelopment,     // 房地产开发经营
+  kPropertyManagement,        // 物业管理
+  kLeasingBusinessServices,   // 租赁和商务服务业
+  kOther,                     // 其他未列明行业
+};
+std::string_view SectorName(Sector s);    // "industry", ...
+std::string_view SectorNameZh(Sector s);  // "工业", ...
+absl::StatusOr<Sector> ParseSector(std::string_view text);
+
+enum class SizeMeasure : std::uint8_t {
+  kEmployees,  // X 从业人员
+  kRevenue,    // Y 营业收入
+  kAssets,     // Z 资产总额
+};
+using SizeMeasureSet = std::uint8_t;
+constexpr SizeMeasureSet Bit(SizeMeasure m) {
+  return static_cast<SizeMeasureSet>(1u << static_cast<int>(m));
+}
+std::string_view SizeMeasureName(SizeMeasure m);  // "employees", "revenue", "assets"
+
+// Lower bounds of one tier; only the sector's measures count.
+struct SizeBounds {
+  std::int64_t employees = 0;
+  Money revenue;  // yuan
+  Money assets;   // yuan
+};
+
+struct SizeThresholds : RuleHeader {
+  std::vector<Sector> sectors;
+  SizeMeasureSet measures = 0;
+  SizeBounds large, medium, small;
+};
+
+// --- Collection targets (清欠率 / 新欠比例) -----------------------------------------
+enum class CollectionUnitKind : std::uint8_t {
+  kPrivate,                // 民营私营企业
+  kStateCollectivePublic,  // 国有集体企业和事业单位
+};
+std::string_view CollectionUnitKindName(CollectionUnitKind k);  // "private", "state_collective_public"
+absl::StatusOr<CollectionUnitKind> ParseCollectionUnitKind(std::string_view text);
+
+enum class CollectionLevel : std::uint8_t {
+  kCityWide,   // 全市 (each county and the city as a whole)
+  kCityLevel,  // 市本级
+};
+std::string_view CollectionLevelName(CollectionLevel l);  // "city_wide", "city_level"
+absl::StatusOr<CollectionLevel> ParseCollectionLevel(std::string_view text);
+
+struct CollectionTarget : RuleHeader {
+  int year = 0;
+  CollectionUnitKind unit_kind = CollectionUnitKind::kPrivate;
+  CollectionLevel level = CollectionLevel::kCityWide;
+  Ratio clearance_above;      // clearance rate must be strictly above (清欠率要超)
+  Ratio new_arrears_at_most;  // new arrears / amount due must be at most (新欠不超过)
+};
+
+// --- All of it ----------------------------------------------------------------
+struct EmploymentRules {
+  std::vector<LayoffTarget> layoff_targets;
+  std::vector<RefundRate> refund_rates;
+  std::vector<RefundCeiling> refund_ceilings;
+  std::vector<RefundConditions> refund_conditions;
+  std::vector<RefundPayeeRule> refund_payees;
+  std::vector<DifficultRefundRule> difficult_refunds;
+  std::vector<BenefitLevel> benefit_levels;
+  std::vector<SkillTier> skill_tiers;
+  std::vector<SkillConditions> skill_conditions;
+  std::vector<WorkTrainingRule> work_training;
+  std::vector<SocialInsuranceSubsidyRule> social_insurance_subsidies;
+  std::vector<RetentionTrainingRule> retention_training;
+  std::vector<JobExpansionRule> job_expansion;
+  std::vector<EntrepreneurshipRule> entrepreneurship;
+  std::vector<SizeThresholds> size_thresholds;
+  std::vector<CollectionTarget> collection_targets;
+};
 
 }  // namespace sipolicy
 

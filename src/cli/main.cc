@@ -18,6 +18,7 @@
 
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/contribution.hpp"
+#include "sipolicy/employment_rules.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
@@ -490,6 +491,13 @@ int CmdExplain(int argc, char** argv) {
 }
 
 // --- rules -------------------------------------------------------------------------
+// At most `bytes` bytes of UTF-8 text, cut at a character boundary.
+std::string Shorten(const std::string& s, std::size_t bytes) {
+  if (s.size() <= bytes) return s;
+  while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+  return s.substr(0, bytes) + "…";
+}
+
 int CmdRules(int argc, char** argv) {
   Options o;
   if (!ParseOptions(argc, argv, 2, kRulesHelp, true, false, false, false, &o)) return 2;
@@ -566,6 +574,31 @@ int CmdRules(int argc, char** argv) {
     if (!keep(n)) continue;
     line(n, n.text, n.periods.ToString());
   }
+  // The employment side: id, document, region and note per section (values:
+  // see data/employment.jsonc or `sipolicy explain`).
+  const auto& emp = cat->employment();
+  auto section = [&](const char* title, const auto& rules) {
+    std::printf("\n%s:\n", title);
+    for (const auto& r : rules) {
+      if (keep(r)) line(r, Shorten(r.note, 120), "");
+    }
+  };
+  section("layoff targets (裁员率控制目标)", emp.layoff_targets);
+  section("job-stabilisation refund rates (稳岗返还)", emp.refund_rates);
+  section("refund ceilings", emp.refund_ceilings);
+  section("refund conditions", emp.refund_conditions);
+  section("refund payee routing", emp.refund_payees);
+  section("difficult-enterprise refunds (困难企业)", emp.difficult_refunds);
+  section("unemployment benefit levels", emp.benefit_levels);
+  section("skill subsidy tiers (技能提升补贴)", emp.skill_tiers);
+  section("skill subsidy conditions", emp.skill_conditions);
+  section("work-based training (以工代训)", emp.work_training);
+  section("social insurance subsidies (社会保险补贴)", emp.social_insurance_subsidies);
+  section("retention training (一次性留工培训补助)", emp.retention_training);
+  section("job expansion (一次性扩岗补助)", emp.job_expansion);
+  section("entrepreneurship (创业补贴)", emp.entrepreneurship);
+  section("enterprise size thresholds (国统字〔2017〕213号)", emp.size_thresholds);
+  section("collection targets (清欠)", emp.collection_targets);
   return 0;
 }
 

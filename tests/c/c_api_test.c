@@ -222,6 +222,102 @@ static void test_late_fee(const sipolicy_engine* e) {
         SIPOLICY_OUT_OF_RANGE);
 }
 
+static void test_stable_job_refund(const sipolicy_engine* e) {
+  int64_t amount = -1, num = -1, den = -1;
+  int32_t eligible = -1, payee = -1;
+  uint32_t reasons = 99;
+  /* 2022, Guizhou SME: 90% of 12000.00 paid in 2021 = 10800.00 (人社部发〔2022〕23号). */
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
+                                   SIPOLICY_SMALL, SIPOLICY_ENTERPRISE, 2022, 1200000, 12, 0, 25, 0,
+                                   0, 0) == SIPOLICY_OK);
+  CHECK(amount == 1080000 && eligible == 1 && num == 9 && den == 10 && reasons == 0);
+  CHECK(payee == SIPOLICY_PAYEE_PUBLIC_ACCOUNT);
+  /* Without a public account a micro unit is paid to its contribution account (seed 002). */
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
+                                   SIPOLICY_MICRO, SIPOLICY_ENTERPRISE, 2022, 1200000, 12, 0, 5,
+                                   SIPOLICY_NO_PUBLIC_ACCOUNT, 0, 0) == SIPOLICY_OK);
+  CHECK(payee == SIPOLICY_PAYEE_CONTRIBUTION_ACCOUNT);
+  /* Layoffs 11 of 200 = 5.5% exactly: passes 2021's 5.5% target; 12 of 200 = 6% fails. */
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
+                                   SIPOLICY_MEDIUM, SIPOLICY_ENTERPRISE, 2022, 1000000, 12, 11, 200, 0,
+                                   0, 0) == SIPOLICY_OK);
+  CHECK(eligible == 1 && amount == 900000);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
+                                   SIPOLICY_MEDIUM, SIPOLICY_ENTERPRISE, 2022, 1000000, 12, 12, 200, 0,
+                                   0, 0) == SIPOLICY_OK);
+  CHECK(eligible == 0 && amount == 0 && (reasons & (1u << 2)) != 0);
+  CHECK(strcmp(sipolicy_refund_reason_name(2), "layoff_rate_above_target") == 0);
+  /* 11 months paid; long-term arrears; a public institution. */
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
+                                   SIPOLICY_SMALL, SIPOLICY_ENTERPRISE, 2022, 1000000, 11, 0, 20,
+                                   SIPOLICY_ARREARS, 0, 0) == SIPOLICY_OK);
+  CHECK(eligible == 0 && reasons == ((1u << 4) | (1u << 5)));
+  CHECK(strcmp(sipolicy_refund_reason_name(4), "months_paid_below_required") == 0);
+  CHECK(strcmp(sipolicy_refund_reason_name(5), "long_term_arrears") == 0);
+  CHECK(strcmp(sipolicy_refund_reason_name(99), "unknown") == 0);
+  CHECK(strcmp(sipolicy_refund_reason_name(-1), "unknown") == 0);
+  /* The top-up (补齐差额): 2020 SME 100% of 8000.00 minus 4000.00 already refunded at 50%. */
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 360800,
+                                   SIPOLICY_SMALL, SIPOLICY_ENTERPRISE, 2020, 800000, 12, 0, 20, 0,
+                                   400000, 0) == SIPOLICY_OK);
+  CHECK(eligible == 1 && amount == 400000);
+  /* Errors. */
+  CHECK(sipolicy_stable_job_refund(NULL, &eligible, &num, &den, &reasons, &payee, e, 520000, 0, 0,
+                                   2022, 1, 12, 0, 1, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, NULL, 520000,
+                                   0, 0, 2022, 1, 12, 0, 1, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000, 0,
+                                   0, 2022, 1, 12, 0, 1, 64, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "flags") == 0);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000, 0,
+                                   0, 2022, 1, 13, 0, 1, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000, 0,
+                                   0, 2022, 1, 12, 5, 1, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000, 0,
+                                   0, 2022, -1, 12, 0, 1, 0, 0, 0) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000, 0,
+                                   0, 2022, 1, 12, 0, 1, 0, 0, 20221301) == SIPOLICY_INVALID_ARGUMENT);
+  {
+    enum { N = 3 };
+    int64_t amounts[N];
+    int32_t elig[N], status[N];
+    uint32_t why[N];
+    int64_t total = -1, paid_units = -1, covered = -1;
+    size_t failed_count = 99;
+    const int32_t region[N] = {520000, 990000, 520000};
+    const int32_t size[N] = {SIPOLICY_SMALL, SIPOLICY_SMALL, SIPOLICY_LARGE};
+    const int32_t type[N] = {0, 0, 0};
+    const int64_t paid[N] = {1200000, 100, 1000000};
+    const int32_t months[N] = {12, 12, 12};
+    const int64_t layoffs[N] = {0, 0, 0};
+    const int64_t insured[N] = {25, 3, 400};
+    /* Large unit 2022: 50% (raised from 30% by 国发〔2022〕12号) of 10000.00 = 5000.00. */
+    CHECK(sipolicy_stable_job_refund_batch(amounts, elig, why, status, &total, &paid_units, &covered,
+                                           &failed_count, e, N, 2022, region, size, type, paid,
+                                           months, layoffs, insured, NULL, NULL, 0) == SIPOLICY_OK);
+    CHECK(failed_count == 1 && status[1] == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(status[0] == SIPOLICY_OK && amounts[0] == 1080000 && elig[0] == 1);
+    CHECK(status[2] == SIPOLICY_OK && amounts[2] == 500000);
+    CHECK(total == 1580000 && paid_units == 2 && covered == 425);
+    CHECK(sipolicy_stable_job_refund_batch(amounts, elig, why, status, NULL, NULL, NULL, NULL, e, N,
+                                           2022, NULL, size, type, paid, months, layoffs, insured,
+                                           NULL, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(sipolicy_stable_job_refund_batch(NULL, elig, why, status, NULL, NULL, NULL, NULL, e, N,
+                                           2022, region, size, type, paid, months, layoffs, insured,
+                                           NULL, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(sipolicy_stable_job_refund_batch(amounts, elig, why, status, NULL, NULL, NULL, NULL, NULL,
+                                           N, 2022, region, size, type, paid, months, layoffs,
+                                           insured, NULL, NULL, 0) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(sipolicy_stable_job_refund_batch(amounts, elig, why, status, NULL, NULL, NULL, NULL, e, N,
+                                           2022, region, size, type, paid, months, layoffs, insured,
+                                           NULL, NULL, 7) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(sipolicy_stable_job_refund_batch(NULL, NULL, NULL, NULL, &total, NULL, NULL, &failed_count,
+                                           e, 0, 2022, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                                           NULL, 0) == SIPOLICY_OK);
+    CHECK(total == 0 && failed_count == 0);
+  }
+}
+
 static void test_multiply_round(void) {
   char* out = NULL;
   CHECK(sipolicy_multiply_round(&out, "1000.00", "2/3", NULL) == SIPOLICY_OK); /* 666.666… */
@@ -301,6 +397,7 @@ int main(void) {
   test_contribution(e);
   test_batch(e);
   test_late_fee(e);
+  test_stable_job_refund(e);
   test_multiply_round();
   test_packs(e);
   sipolicy_engine_free(e);

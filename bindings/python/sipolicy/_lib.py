@@ -8,7 +8,8 @@ import mmap
 import os
 import sys
 import threading
-from ctypes import (POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p)
+from ctypes import (
+    c_uint32,POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p)
 from pathlib import Path
 from typing import List, Union
 
@@ -62,6 +63,22 @@ _PROTOTYPES = {
         _P_INT64, _P_INT32, c_void_p, c_int64, c_int32, c_int32, c_int32, c_int32,
     ]),
     "sipolicy_multiply_round": (c_int, [POINTER(c_void_p), c_char_p, c_char_p, c_char_p]),
+    "sipolicy_stable_job_refund": (c_int, [
+        _P_INT64, _P_INT32, _P_INT64, _P_INT64, POINTER(c_uint32), _P_INT32,  # outs
+        c_void_p,                                                              # engine
+        c_int32, c_int32, c_int32, c_int32,            # region, unit_size, unit_type, year
+        c_int64, c_int32, c_int64, c_int64, c_uint32,  # prior_year_paid, months, layoffs, insured, flags
+        c_int64, c_int32,                              # already_refunded_fen, as_of_date
+    ]),
+    "sipolicy_stable_job_refund_batch": (c_int, [
+        _P_INT64, _P_INT32, POINTER(c_uint32), _P_INT32,          # amount, eligible, reasons, status
+        _P_INT64, _P_INT64, _P_INT64, POINTER(c_size_t),          # total, units paid, covered, failed
+        c_void_p, c_size_t, c_int32,                              # engine, n, year
+        _P_INT32, _P_INT32, _P_INT32,                             # region, unit_size, unit_type
+        _P_INT64, _P_INT32, _P_INT64, _P_INT64,                   # paid, months, layoffs, insured
+        POINTER(c_uint32), _P_INT64, c_int32,                     # flags, already_refunded, as_of
+    ]),
+    "sipolicy_refund_reason_name": (c_char_p, [c_int]),
 }
 
 
