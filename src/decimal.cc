@@ -248,20 +248,23 @@ absl::StatusOr<DecimalText> ParseDecimalText(std::string_view text) {
   if (frac_digits > static_cast<std::size_t>(kMaxScale)) {
     return bad("too many decimal places (at most 18)");
   }
-  std::int64_t units = 0;
+  // Up to 19 digits are read (10^18 itself has 19); the value decides.
+  std::uint64_t units = 0;
   int significant = 0;
   auto take = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
       const int d = text[k] - '0';
       if (significant == 0 && d == 0) continue;
       ++significant;
-      if (significant <= 18) units = units * 10 + d;
+      if (significant <= 19) units = units * 10 + static_cast<std::uint64_t>(d);
     }
   };
   take(int_start, int_end);
   take(frac_start, frac_end);
-  if (significant > 18) return bad("too many digits (at most 18 significant digits)");
-  out.units = units;
+  if (significant > 19 || units > static_cast<std::uint64_t>(Decimal::kMaxUnits)) {
+    return bad("too many digits (at most 18 significant digits, or 10^18 itself)");
+  }
+  out.units = static_cast<std::int64_t>(units);
   out.scale = static_cast<int>(frac_digits);
   return out;
 }
@@ -328,7 +331,7 @@ absl::StatusOr<Ratio> Ratio::FromFraction(std::int64_t num, std::int64_t den) {
   n /= a;
   d /= a;
   if (n > kMaxPart || n < -kMaxPart || d > kMaxPart) {
-    return absl::OutOfRangeError("ratio numerator and denominator must be at most 10^18");
+    return absl::OutOfRangeError("a ratio's numerator and denominator must be at most 10^18");
   }
   return Ratio(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
 }

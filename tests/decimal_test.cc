@@ -90,7 +90,7 @@ TEST_CASE("every parse error is named") {
   CHECK(ParseError("12a") == "'12a' is not a decimal number: unexpected character 'a' at position 3");
   CHECK(ParseError("1234567890123456789") ==
         "'1234567890123456789' is not a decimal number: too many digits (at most 18 significant "
-        "digits)");
+        "digits, or 10^18 itself)");
   CHECK(ParseError("0.0000000000000000001") ==
         "'0.0000000000000000001' is not a decimal number: too many decimal places (at most 18)");
   CHECK(ParseError("1.005") ==
@@ -264,4 +264,26 @@ TEST_CASE("rounding rules are data") {
   CHECK(ParseRoundingRule("HALF_UP").status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(ParseRoundingRule("HALF_UP@99").status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(ParseRoundingMode("half_up").status().code() == absl::StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("the largest values still print as text the grammar reads back") {
+  const std::int64_t e18 = 1'000'000'000'000'000'000;
+  auto r = Ratio::FromFraction(e18, 7);
+  REQUIRE(r.ok());
+  CHECK(r->ToString() == "1000000000000000000/7");
+  CHECK(*Ratio::Parse(r->ToString()) == *r);
+  CHECK(R("999999999999999999/2").ToString() == "999999999999999999/2");  // 19 digits as a decimal
+  CHECK(Ratio::FromFraction(e18 + 1, 7).status().code() == absl::StatusCode::kOutOfRange);
+  CHECK(R("0.000000000000000001").den() == e18);
+  CHECK(R("0.000000000000000001").ToString() == "0.000000000000000001");
+  auto d = Round(Exact::Integer(e18), {0, RoundingMode::kHalfUp});
+  REQUIRE(d.ok());
+  CHECK(d->ToString() == "1000000000000000000");
+  CHECK(Decimal::Parse(d->ToString())->units() == e18);
+  auto one = Round(Exact::Integer(1), {18, RoundingMode::kHalfUp});  // 10^18 units at scale 18
+  CHECK(one->ToString() == "1.000000000000000000");
+  CHECK(*Decimal::Parse(one->ToString()) == *one);
+  CHECK(Decimal::Parse("1000000000000000001").status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(Round(Exact::Integer(e18 + 1), {0, RoundingMode::kHalfUp}).status().code() ==
+        absl::StatusCode::kOutOfRange);
 }

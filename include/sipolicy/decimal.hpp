@@ -143,7 +143,7 @@ class Ratio {
 // Decimal: units / 10^scale, 0 <= scale <= 18, |units| <= 10^18.
 class Decimal {
  public:
-  static constexpr std::int64_t kMaxUnits = 1'000'000'000'000'000'000;
+  static constexpr std::int64_t kMaxUnits = 1'000'000'000'000'000'000;  // 10^18
 
   constexpr Decimal() = default;
   static absl::StatusOr<Decimal> FromUnits(std::int64_t units, int scale);
@@ -217,9 +217,11 @@ std::strong_ordering CompareFractions(int128 a, int128 b, int128 c, int128 d);
 
 // -------------------------------------------------------------------------
 // Strict decimal text grammar shared by every parser here:
-//   -?[0-9]+(\.[0-9]+)?      at most 18 significant digits, at most 18
+//   -?[0-9]+(\.[0-9]+)?      the digits without the point at most 10^18 (18
+//                            significant digits, or 10^18 itself), at most 18
 //                            fraction digits; no '+', no spaces, no exponent,
 //                            no thousands separators, ASCII digits only.
+// Every Money, Ratio and Decimal prints as text this grammar reads back.
 struct DecimalText {
   bool negative = false;
   std::int64_t units = 0;  // digits without the point
@@ -234,33 +236,28 @@ template <class T>
 constexpr bool RoundDivide(T num, T den, RoundingMode mode, T* out) {
   const T q = num / den;
   const T r = num % den;
-  if (r == 0) {
-    *out = q;
-    return true;
-  }
-  const T step = num < 0 ? T(-1) : T(1);
+  const bool inexact = r != 0;
+  const bool negative = num < 0;
   const T abs_r = r < 0 ? -r : r;
+  const T rest = den - abs_r;  // distance to the next value away from zero
+  // Each mode only computes a flag: no data-dependent branch, so a rule read
+  // from data at run time costs what a compile-time constant rule costs.
   bool away = false;
   switch (mode) {
-    case RoundingMode::kUp: away = true; break;
+    case RoundingMode::kUp: away = inexact; break;
     case RoundingMode::kDown: away = false; break;
-    case RoundingMode::kCeiling: away = step > 0; break;
-    case RoundingMode::kFloor: away = step < 0; break;
-    case RoundingMode::kHalfUp:
-    case RoundingMode::kHalfDown:
-    case RoundingMode::kHalfEven: {
-      const T rest = den - abs_r;  // distance to the next value away from zero
-      if (abs_r != rest) {
-        away = abs_r > rest;
-      } else {
-        away = mode == RoundingMode::kHalfUp ||
-               (mode == RoundingMode::kHalfEven && (q & 1) != 0);
-      }
+    case RoundingMode::kCeiling: away = inexact & !negative; break;
+    case RoundingMode::kFloor: away = inexact & negative; break;
+    case RoundingMode::kHalfUp: away = inexact & (abs_r >= rest); break;
+    case RoundingMode::kHalfDown: away = abs_r > rest; break;
+    case RoundingMode::kHalfEven:
+      away = (abs_r > rest) | (inexact & (abs_r == rest) & ((q & 1) != 0));
       break;
-    }
-    case RoundingMode::kUnnecessary: return false;
+    case RoundingMode::kUnnecessary:
+      if (inexact) return false;
+      break;
   }
-  *out = away ? q + step : q;
+  *out = q + (away ? (negative ? T(-1) : T(1)) : T(0));
   return true;
 }
 absl::StatusOr<Money> MultiplyRoundSlow(Money m, Ratio r, RoundingRule rule);

@@ -9,8 +9,8 @@ decimal_differential_gen.cc), recomputes every case here with the standard
 library only, and requires an exact textual match.
 
 The reference semantics, written down from sipolicy/decimal.hpp's documentation:
-  * Text grammar: -?[0-9]+(\\.[0-9]+)?, at most 18 fraction digits, at most 18
-    significant digits (digits of int+frac after leading zeros are dropped).
+  * Text grammar: -?[0-9]+(\\.[0-9]+)?, at most 18 fraction digits, and the
+    digits of int+frac (leading zeros dropped) at most 10^18 as an integer.
     Anything else is INVALID_ARGUMENT.
   * Money: at most 2 decimals once trailing zeros are dropped (else
     INVALID_ARGUMENT), |x| <= 10^15 yuan (else OUT_OF_RANGE); printed with
@@ -79,7 +79,8 @@ def parse_text(text):
     if not m:
         fail(INVALID)
     intp, frac = m.group(2), m.group(3) or b""
-    if len(frac) > 18 or len((intp + frac).lstrip(b"0")) > 18:
+    digits = (intp + frac).lstrip(b"0")
+    if len(frac) > 18 or len(digits) > 19 or (digits and int(digits) > 10**18):
         fail(INVALID)
     return m.group(1) == b"-", intp, frac
 

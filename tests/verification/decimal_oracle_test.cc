@@ -10,7 +10,6 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <doctest/doctest.h>
 
-#include <array>
 #include <limits>
 #include <optional>
 #include <string>
@@ -86,7 +85,7 @@ std::string FormatUnits(const BigInt& units, int scale) {
 struct TextValue {
   bool ok = false;
   bool negative = false;
-  std::uint64_t units = 0;  // all digits, without sign and point (< 10^18)
+  std::uint64_t units = 0;  // all digits, without sign and point (<= 10^18)
   int scale = 0;  // digits after the point
 };
 TextValue ParseRef(std::string_view text) {
@@ -107,11 +106,12 @@ TextValue ParseRef(std::string_view text) {
     if (cls == kDigit) {
       if (state == 4) ++fraction_digits;
       if (significant > 0 || c != '0') ++significant;
-      if (significant > 18) return v;
+      if (significant > 19) return v;
       units = units * 10 + static_cast<std::uint64_t>(c - '0');
     }
   }
   if (state != 2 && state != 4) return v;
+  if (units > 1'000'000'000'000'000'000ull) return v;  // 10^18 itself is the one 19-digit value
   if (fraction_digits > 18) return v;
   v.ok = true;
   v.negative = text[0] == '-';
