@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -257,7 +258,12 @@ constexpr bool RoundDivide(T num, T den, RoundingMode mode, T* out) {
       if (inexact) return false;
       break;
   }
-  *out = q + (away ? (negative ? T(-1) : T(1)) : T(0));
+  if constexpr (std::is_same_v<T, std::int64_t>) {
+    const std::int64_t step = (num >> 63) | 1;  // -1 or +1
+    *out = q + (step & -static_cast<std::int64_t>(away));
+  } else {
+    *out = q + (away ? (negative ? T(-1) : T(1)) : T(0));
+  }
   return true;
 }
 absl::StatusOr<Money> MultiplyRoundSlow(Money m, Ratio r, RoundingRule rule);
