@@ -12,6 +12,7 @@
 // on every machine. It is synthetic: the totals are not Ji'an's.
 //
 // usage: sipolicy_demo [--units N] [--out DIR]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -270,7 +271,12 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("\n  rules: ");
-  for (const auto& a : screen.explanation.rules()) std::printf("%s ", a.citation.c_str());
+  std::vector<std::string> cited;
+  for (const auto& a : screen.explanation.rules()) {
+    if (std::find(cited.begin(), cited.end(), a.citation) != cited.end()) continue;
+    cited.push_back(a.citation);
+    std::printf("%s ", a.citation.c_str());
+  }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - start);
   std::printf("\n\nfull results:\n  %s\n  %s\n(%lld ms)\n",
