@@ -6,38 +6,19 @@
 #include <utility>
 
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/names.hpp"
 #include "sipolicy/internal/reader.hpp"
 
 namespace sipolicy {
 namespace {
 
+using internal::NameOf;
+using internal::ParseName;
+
 using internal::Cat;
 using internal::WithField;
 
 // --- names ---------------------------------------------------------------------
-template <class E, std::size_t N>
-absl::StatusOr<E> ParseName(std::string_view text, const std::pair<E, std::string_view> (&names)[N],
-                            std::string_view what) {
-  for (const auto& [e, name] : names) {
-    if (name == text) return e;
-  }
-  std::string expected;
-  for (const auto& [e, name] : names) {
-    if (!expected.empty()) expected += ", ";
-    expected += name;
-  }
-  return absl::InvalidArgumentError(
-      Cat("unknown ", what, " '", text, "' (expected one of: ", expected, ")"));
-}
-
-template <class E, std::size_t N>
-std::string_view NameOf(E e, const std::pair<E, std::string_view> (&names)[N]) {
-  for (const auto& [v, name] : names) {
-    if (v == e) return name;
-  }
-  return "?";
-}
-
 constexpr std::pair<RefundClass, std::string_view> kRefundClassNames[] = {
     {RefundClass::kLarge, "large"}, {RefundClass::kSme, "sme"}};
 constexpr std::pair<TargetGroup, std::string_view> kTargetGroupNames[] = {

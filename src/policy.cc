@@ -6,9 +6,13 @@
 #include <utility>
 
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/names.hpp"
 
 namespace sipolicy {
 namespace {
+
+using internal::NameOf;
+using internal::ParseName;
 
 // GB/T 2260 provincial-level codes (省级), plus 660000 新疆生产建设兵团 which
 // social-insurance systems use as a province. Prefectures and counties are
@@ -39,21 +43,6 @@ bool IsKnownProvince(std::int32_t province_code) {
   return false;
 }
 
-template <class E, std::size_t N>
-absl::StatusOr<E> ParseName(std::string_view text, const std::pair<E, std::string_view> (&names)[N],
-                            std::string_view what) {
-  for (const auto& [e, name] : names) {
-    if (name == text) return e;
-  }
-  std::string expected;
-  for (const auto& [e, name] : names) {
-    if (!expected.empty()) expected += ", ";
-    expected += name;
-  }
-  return absl::InvalidArgumentError(
-      internal::Cat("unknown ", what, " '", text, "' (expected one of: ", expected, ")"));
-}
-
 constexpr std::pair<Insurance, std::string_view> kInsuranceNames[] = {
     {Insurance::kPension, "pension"},
     {Insurance::kUnemployment, "unemployment"},
@@ -81,14 +70,6 @@ constexpr std::pair<DayCount, std::string_view> kDayCountNames[] = {
     {DayCount::kDueThroughPaid, "due_through_paid"},
     {DayCount::kAfterDueBeforePaid, "after_due_before_paid"},
 };
-
-template <class E, std::size_t N>
-std::string_view NameOf(E e, const std::pair<E, std::string_view> (&names)[N]) {
-  for (const auto& [v, name] : names) {
-    if (v == e) return name;
-  }
-  return "?";
-}
 
 }  // namespace
 
