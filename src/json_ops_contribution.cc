@@ -51,14 +51,14 @@ absl::Status ReadStatus(ObjectReader& r, const ReadError& error) {
   return ToStatus(error, "");
 }
 
-namespace {
-
 json::Value IntJson(long long n) { return json::Value::Number(std::to_string(n)); }
 
-void Finish(json::Value& out, const Explanation& e) {
+void AddRulesAndTrace(json::Value& out, const Explanation& e) {
   out.Set("rules", RulesJson(e));
   out.Set("trace", TraceJson(e));
 }
+
+namespace {
 
 // --- contribution -----------------------------------------------------------
 absl::StatusOr<json::Value> ContributionOp(const Catalog& catalog, ObjectReader& r,
@@ -81,7 +81,7 @@ absl::StatusOr<json::Value> ContributionOp(const Catalog& catalog, ObjectReader&
   out.Set("relief", MoneyJson(res->relief));
   out.Set("payable", MoneyJson(res->payable));
   out.Set("rate", RatioJson(res->rate));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -115,7 +115,7 @@ absl::StatusOr<json::Value> LateFeeOp(const Catalog& catalog, ObjectReader& r, R
     segs.Add(std::move(seg));
   }
   out.Set("segments", std::move(segs));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -139,7 +139,7 @@ absl::StatusOr<json::Value> DeferralOp(const Catalog& catalog, ObjectReader& r, 
   out.Set("makeup_due", res->makeup_due ? TextJson(res->makeup_due->ToString()) : json::Value::Null());
   out.Set("late_fee_waived", json::Value::Bool(res->late_fee_waived));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -208,7 +208,7 @@ absl::StatusOr<json::Value> OverpaymentOp(const Catalog& catalog, ObjectReader& 
   }
   out.Set("offsets", std::move(offsets));
   out.Set("remaining_credit", MoneyJson(res->remaining_credit));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 

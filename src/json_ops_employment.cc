@@ -16,13 +16,7 @@ constexpr int kIntMax = 1'000'000'000;
 constexpr std::int64_t kCountMin = -1'000'000'000'000'000;
 constexpr std::int64_t kCountMax = 1'000'000'000'000'000;
 
-json::Value IntJson(long long n) { return json::Value::Number(std::to_string(n)); }
 json::Value BoolJson(bool b) { return json::Value::Bool(b); }
-
-void Finish(json::Value& out, const Explanation& e) {
-  out.Set("rules", RulesJson(e));
-  out.Set("trace", TraceJson(e));
-}
 
 template <class E, class Parse>
 bool ReadEnum(ObjectReader& r, std::string_view key, Parse parse, E* out, bool required = true) {
@@ -85,7 +79,7 @@ absl::StatusOr<json::Value> StableJobRefundOp(const Catalog& catalog, ObjectRead
     out.Set("layoff_target", RatioJson(res->layoff_target));
     out.Set("target_year", IntJson(res->target_year));
   }
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -213,7 +207,7 @@ absl::StatusOr<json::Value> ScreeningOp(const Catalog& catalog, ObjectReader& r,
     res.explanation.Step(Cat(unreadable, " unit records could not be read and were skipped"),
                          Cat(unreadable, " 条单位记录无法读取，已跳过"));
   }
-  Finish(out, res.explanation);
+  AddRulesAndTrace(out, res.explanation);
   return out;
 }
 
@@ -255,7 +249,7 @@ absl::StatusOr<json::Value> DifficultRefundOp(const Catalog& catalog, ObjectRead
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
   out.Set("payee", TextJson(std::string(PayeeName(res->payee))));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -282,7 +276,7 @@ absl::StatusOr<json::Value> SkillSubsidyOp(const Catalog& catalog, ObjectReader&
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
   out.Set("tier_amount", MoneyJson(res->tier_amount));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -308,7 +302,7 @@ absl::StatusOr<json::Value> WorkTrainingOp(const Catalog& catalog, ObjectReader&
   out.Set("months", IntJson(res->months));
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -341,7 +335,7 @@ absl::StatusOr<json::Value> SocialInsuranceOp(const Catalog& catalog, ObjectRead
   out.Set("months_remaining", IntJson(res->months_remaining));
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -364,7 +358,7 @@ absl::StatusOr<json::Value> RetentionOp(const Catalog& catalog, ObjectReader& r,
   out.Set("per_employee", MoneyJson(res->per_head));
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -385,7 +379,7 @@ absl::StatusOr<json::Value> JobExpansionOp(const Catalog& catalog, ObjectReader&
   out.Set("per_hire", MoneyJson(res->per_head));
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -409,7 +403,7 @@ absl::StatusOr<json::Value> EntrepreneurshipOp(const Catalog& catalog, ObjectRea
   out.Set("per_grant", MoneyJson(res->per_grant));
   out.Set("amount", MoneyJson(res->amount));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -432,7 +426,7 @@ absl::StatusOr<json::Value> ClassifyOp(const Catalog& catalog, ObjectReader& r, 
   json::Value out = json::Value::Object();
   out.Set("size", TextJson(std::string(UnitSizeName(res->size))));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 
@@ -466,7 +460,7 @@ absl::StatusOr<json::Value> CollectionOp(const Catalog& catalog, ObjectReader& r
   out.Set("new_arrears_met", BoolJson(res->new_arrears_met));
   out.Set("met", BoolJson(res->met));
   out.Set("reasons", StringsJson(res->reasons));
-  Finish(out, res->explanation);
+  AddRulesAndTrace(out, res->explanation);
   return out;
 }
 

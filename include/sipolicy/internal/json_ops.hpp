@@ -40,6 +40,9 @@ json::Value TextJson(std::string s);
 json::Value RulesJson(const Explanation& e);
 json::Value TraceJson(const Explanation& e);
 json::Value StringsJson(const std::vector<std::string>& v);
+json::Value IntJson(long long n);
+// Adds "rules" and "trace" (the dispatcher drops "trace" unless asked).
+void AddRulesAndTrace(json::Value& out, const Explanation& e);
 // The Status for the error recorded in `error` (field payload set), after
 // r.Finish() has been called; OkStatus when nothing went wrong.
 absl::Status ReadStatus(ObjectReader& r, const ReadError& error);
