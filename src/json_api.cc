@@ -11,15 +11,6 @@ namespace {
 
 using internal::Cat;
 
-std::string_view CodeName(absl::StatusCode code) {
-  switch (code) {
-    case absl::StatusCode::kInvalidArgument: return "invalid_argument";
-    case absl::StatusCode::kOutOfRange: return "out_of_range";
-    case absl::StatusCode::kNotFound: return "not_found";
-    default: return "internal";
-  }
-}
-
 json::Value ErrorResult(const json::Value& id, std::string_view code, std::string field,
                         std::string message) {
   json::Value out = json::Value::Object();
@@ -70,7 +61,7 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
   absl::StatusOr<json::Value> fields =
       r.ok() ? op->handler(catalog, r, error, as_of) : internal::ReadStatus(r, error);
   if (!fields.ok()) {
-    return ErrorResult(id, CodeName(fields.status().code()), internal::FieldOf(fields.status()),
+    return ErrorResult(id, ErrorCodeName(fields.status().code()), internal::FieldOf(fields.status()),
                        std::string(fields.status().message()));
   }
   json::Value out = json::Value::Object();
@@ -84,6 +75,15 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
 }
 
 }  // namespace
+
+std::string_view ErrorCodeName(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument: return "invalid_argument";
+    case absl::StatusCode::kOutOfRange: return "out_of_range";
+    case absl::StatusCode::kNotFound: return "not_found";
+    default: return "internal";
+  }
+}
 
 json::Value EvaluateRequest(const Catalog& catalog, const json::Value& request) {
   try {

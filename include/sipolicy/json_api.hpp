@@ -24,6 +24,10 @@ std::string EvaluateJson(const Catalog& catalog, std::string_view request);
 // The same for an already parsed request.
 json::Value EvaluateRequest(const Catalog& catalog, const json::Value& request);
 
+// The contract's error code for a status: "invalid_argument", "out_of_range",
+// "not_found" or "internal".
+std::string_view ErrorCodeName(absl::StatusCode code);
+
 // The operations this build offers, with a one-line summary each.
 struct OperationInfo {
   std::string name;

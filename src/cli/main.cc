@@ -20,6 +20,7 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment_rules.hpp"
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
 
@@ -283,6 +284,44 @@ std::string CsvField(const std::string& s) {
   return out;
 }
 
+// One CSV row as a contribution request; the first bad column is the error,
+// with the column named as the field.
+template <class Get>
+absl::StatusOr<sipolicy::ContributionRequest> RowRequest(const Get& get,
+                                                         std::optional<sipolicy::Date> as_of) {
+  using sipolicy::internal::WithField;
+  sipolicy::ContributionRequest req;
+  req.as_of = as_of;
+  req.explain = false;  // a CSV row carries the citations, not the trace
+  auto region = sipolicy::Region::Parse(get("region"));
+  if (!region.ok()) return WithField(region.status(), "region");
+  req.region = *region;
+  auto size = sipolicy::ParseUnitSize(get("unit_size"));
+  if (!size.ok()) return WithField(size.status(), "unit_size");
+  req.unit.size = *size;
+  if (!get("unit_type").empty()) {
+    auto type = sipolicy::ParseUnitType(get("unit_type"));
+    if (!type.ok()) return WithField(type.status(), "unit_type");
+    req.unit.type = *type;
+  }
+  req.unit.industry = get("industry");
+  auto insurance = sipolicy::ParseInsurance(get("insurance"));
+  if (!insurance.ok()) return WithField(insurance.status(), "insurance");
+  req.insurance = *insurance;
+  auto period = sipolicy::Period::Parse(get("period"));
+  if (!period.ok()) return WithField(period.status(), "period");
+  req.period = *period;
+  auto base = sipolicy::Money::Parse(get("base"));
+  if (!base.ok()) return WithField(base.status(), "base");
+  req.base = *base;
+  if (!get("rate").empty()) {
+    auto rate = sipolicy::Ratio::Parse(get("rate"));
+    if (!rate.ok()) return WithField(rate.status(), "rate");
+    req.rate = *rate;
+  }
+  return req;
+}
+
 int CmdBatch(int argc, char** argv) {
   Options o;
   if (!ParseOptions(argc, argv, 2, kBatchHelp, false, true, false, false, &o)) return 2;
@@ -352,6 +391,8 @@ int CmdBatch(int argc, char** argv) {
   }
   *out << "id,ok,due,relief_ratio,relief,payable,rate,rules,error_code,error_field,error_message\n";
   const bool progress = isatty(STDERR_FILENO) != 0;
+  std::optional<sipolicy::Date> as_of;
+  if (o.as_of) as_of = *sipolicy::Date::Parse(*o.as_of);
   long long rows = 0, failed = 0;
   sipolicy::ReliefReport report;
   std::vector<std::string> f;
@@ -365,21 +406,9 @@ int CmdBatch(int argc, char** argv) {
       return it != col.end() && it->second < f.size() ? f[it->second] : std::string();
     };
     const std::string id = col.contains("id") ? get("id") : std::to_string(line_no);
-    json::Value req = json::Value::Object();
-    req.Set("op", json::Value::String("contribution"));
-    req.Set("region", json::Value::String(get("region")));
-    json::Value unit = json::Value::Object();
-    unit.Set("size", json::Value::String(get("unit_size")));
-    if (!get("unit_type").empty()) unit.Set("type", json::Value::String(get("unit_type")));
-    if (!get("industry").empty()) unit.Set("industry", json::Value::String(get("industry")));
-    req.Set("unit", std::move(unit));
-    req.Set("insurance", json::Value::String(get("insurance")));
-    req.Set("period", json::Value::String(get("period")));
-    req.Set("base", json::Value::String(get("base")));
-    if (!get("rate").empty()) req.Set("rate", json::Value::String(get("rate")));
-    if (o.as_of) req.Set("as_of", json::Value::String(*o.as_of));
     std::string error_code, error_field, error_message;
-    json::Value res;
+    absl::StatusOr<sipolicy::ContributionResult> res = absl::UnknownError("");
+    sipolicy::ContributionRequest req;
     if (bad_quote || f.size() > header.size()) {
       error_code = "invalid_argument";
       error_message = bad_quote ? "unterminated quoted field"
@@ -388,12 +417,13 @@ int CmdBatch(int argc, char** argv) {
       error_code = "invalid_argument";
       error_message = "the row is not valid UTF-8";
     } else {
-      res = sipolicy::EvaluateRequest(*cat, req);
-      if (!res.Find("ok")->bool_value()) {
-        const json::Value* e = res.Find("error");
-        error_code = e->Find("code")->string_value();
-        error_field = e->Find("field")->string_value();
-        error_message = e->Find("message")->string_value();
+      auto parsed = RowRequest(get, as_of);
+      res = parsed.ok() ? sipolicy::AssessContribution(*cat, *parsed) : parsed.status();
+      if (parsed.ok()) req = *parsed;
+      if (!res.ok()) {
+        error_code = std::string(sipolicy::ErrorCodeName(res.status().code()));
+        error_field = sipolicy::internal::FieldOf(res.status());
+        error_message = std::string(res.status().message());
       }
     }
     if (!error_code.empty()) {
@@ -402,20 +432,14 @@ int CmdBatch(int argc, char** argv) {
            << error_code << "," << CsvField(error_field) << "," << CsvField(error_message) << "\n";
     } else {
       std::string rules;
-      for (const auto& r : res.Find("rules")->items()) {
-        const std::string c = r.Find("citation")->string_value();
-        if (rules.find(c) == std::string::npos) rules += (rules.empty() ? "" : "; ") + c;
+      for (const sipolicy::RuleHeader* r : {static_cast<const sipolicy::RuleHeader*>(res->rate_rule),
+                                            static_cast<const sipolicy::RuleHeader*>(res->window)}) {
+        if (r != nullptr) rules += (rules.empty() ? "" : "; ") + r->document->number;
       }
-      *out << CsvField(id) << ",true," << res.Find("due")->string_value() << ","
-           << res.Find("relief_ratio")->string_value() << "," << res.Find("relief")->string_value()
-           << "," << res.Find("payable")->string_value() << "," << res.Find("rate")->string_value()
-           << "," << CsvField(rules) << ",,,\n";
-      sipolicy::ContributionResult r;
-      r.due = *sipolicy::Money::Parse(res.Find("due")->string_value());
-      r.relief = *sipolicy::Money::Parse(res.Find("relief")->string_value());
-      r.payable = *sipolicy::Money::Parse(res.Find("payable")->string_value());
-      (void)report.Add(*sipolicy::Region::Parse(get("region")), *sipolicy::Period::Parse(get("period")),
-                       *sipolicy::ParseInsurance(get("insurance")), r);
+      *out << CsvField(id) << ",true," << res->due.ToString() << "," << res->relief_ratio.ToString()
+           << "," << res->relief.ToString() << "," << res->payable.ToString() << ","
+           << res->rate.ToString() << "," << CsvField(rules) << ",,,\n";
+      (void)report.Add(req.region, req.period, req.insurance, *res);
     }
     if (progress && rows % 10000 == 0) std::fprintf(stderr, "\r%lld rows, %lld failed", rows, failed);
   }
