@@ -26,6 +26,7 @@
 #define SIPOLICY_DECIMAL_HPP_
 
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -84,9 +85,9 @@ class Money {
   // Money::Parse("7413.11"); at most two decimals ("1.005" is an error:
   // round it explicitly first); strict grammar, see ParseDecimalText.
   static absl::StatusOr<Money> Parse(std::string_view text);
-  // No double/float constructors, on purpose.
-  Money(double) = delete;
-  Money(float) = delete;
+  // No construction from binary floating point, on purpose.
+  template <std::floating_point F>
+  Money(F) = delete;
 
   constexpr std::int64_t fen() const { return fen_; }
   constexpr bool is_zero() const { return fen_ == 0; }
@@ -120,8 +121,8 @@ class Ratio {
   static constexpr Ratio Integer(std::int64_t n) { return Ratio(n, 1); }
   // Ratio::Parse("0.0005"), Ratio::Parse("2/3"), Ratio::Parse("-1").
   static absl::StatusOr<Ratio> Parse(std::string_view text);
-  Ratio(double) = delete;
-  Ratio(float) = delete;
+  template <std::floating_point F>
+  Ratio(F) = delete;
 
   constexpr std::int64_t num() const { return num_; }
   constexpr std::int64_t den() const { return den_; }
@@ -150,8 +151,8 @@ class Decimal {
   static absl::StatusOr<Decimal> FromUnits(std::int64_t units, int scale);
   // Decimal::Parse("-0.005") keeps the written scale (3).
   static absl::StatusOr<Decimal> Parse(std::string_view text);
-  Decimal(double) = delete;
-  Decimal(float) = delete;
+  template <std::floating_point F>
+  Decimal(F) = delete;
 
   constexpr std::int64_t units() const { return units_; }
   constexpr int scale() const { return scale_; }
