@@ -241,6 +241,9 @@ class PackLoader {
     r.Read("late_fee_waived", &w.late_fee_waived, false);
     const int specs = int(w.makeup_by.has_value()) + int(w.makeup_months_after_end >= 0) +
                       int(w.makeup_months_after_period >= 0);
+    if (r.ok() && w.makeup_months_after_end >= 0 && w.periods.last == kOpenEnd) {
+      r.Fail(v, "makeup_months_after_end", "an open-ended window has no end to count from");
+    }
     if (r.ok() && specs != 1) {
       r.Fail(v, "", "give exactly one of makeup_by, makeup_months_after_end, "
                     "makeup_months_after_period");
@@ -280,7 +283,11 @@ class PackLoader {
     RoundingEntry e;
     internal::ReadRuleHeader(r, ctx_, &e);
     r.Read("item", &e.item);
-    r.Read("rule", &e.rule);
+    // Every item is an amount of money, which holds at most two decimals.
+    if (r.Read("rule", &e.rule) && e.rule.scale > 2) {
+      r.Fail(*r.Get("rule", true), "rule",
+             Cat("rounding scale ", e.rule.scale, " is finer than the fen; money items need a scale of 2 or less"));
+    }
     if (!r.Finish()) return;
     Remember("rounding", e.id, v, path);
     internal::Upsert(cat_.rounding_, std::move(e));

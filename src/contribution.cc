@@ -305,14 +305,18 @@ absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const Defer
     if (w->requires_difficulty && !req.in_difficulty) why.push_back("difficulty_not_declared");
     if (w->latest_start.has_value() && first > *w->latest_start) why.push_back("start_too_late");
     if (w->max_months > 0 && req.period - first >= w->max_months) why.push_back("beyond_max_months");
-    ex.Rule(*w);
     if (why.empty()) {
+      ex.Rule(*w);  // only the window applied is cited
       res.eligible = true;
       res.late_fee_waived = w->late_fee_waived;
       if (w->makeup_by.has_value()) {
         res.makeup_due = *w->makeup_by;
       } else if (w->makeup_months_after_end >= 0) {
-        res.makeup_due = Date::LastDayOf(w->periods.last + w->makeup_months_after_end);
+        // The deferral ends with the window, or earlier when it is capped at
+        // max_months from the unit's first deferred month.
+        Period end = w->periods.last;
+        if (w->max_months > 0 && first + (w->max_months - 1) < end) end = first + (w->max_months - 1);
+        res.makeup_due = Date::LastDayOf(end + w->makeup_months_after_end);
       } else {
         res.makeup_due = Date::LastDayOf(req.period + w->makeup_months_after_period);
       }

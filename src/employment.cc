@@ -931,7 +931,15 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
   std::vector<std::string>& why = res.reasons;
   const bool beneficiary = req.applicant == SkillApplicant::kUnemploymentBeneficiary;
   if (beneficiary) {
-    if (!cond->beneficiaries_eligible) why.push_back("beneficiary_not_eligible");
+    // Benefit recipients qualify for certificates obtained from 2022 on: the
+    // certificate's date decides, not the application's.
+    const SkillConditions* at_certificate = MostSpecific(
+        catalog.employment().skill_conditions, req.region, req.as_of, [&](const SkillConditions& c) {
+          return c.from <= req.certificate_date && req.certificate_date <= c.until;
+        });
+    if (at_certificate == nullptr || !at_certificate->beneficiaries_eligible) {
+      why.push_back("beneficiary_not_eligible");
+    }
     ex.Step(Cat("Unemployment-benefit recipient: ",
                 cond->beneficiaries_eligible ? "eligible" : "not eligible under this rule"),
             Cat("领取失业保险金人员：", cond->beneficiaries_eligible ? "可申领" : "不在申领范围内"),

@@ -2,6 +2,7 @@
 #include "sipolicy/json.hpp"
 
 #include <tuple>
+#include <unordered_set>
 
 #include "sipolicy/internal/cat.hpp"
 
@@ -251,6 +252,7 @@ class Parser {
         Advance();
         return v;
       }
+      std::unordered_set<std::string> seen;  // duplicate keys in linear time
       while (error_.empty()) {
         SkipSpace();
         if (Peek() != '"') {
@@ -260,7 +262,7 @@ class Parser {
         const int key_line = line_, key_col = col_;
         std::string key = ParseString();
         if (!error_.empty()) break;
-        if (v.Find(key) != nullptr) {
+        if (!seen.insert(key).second) {
           error_ = internal::Cat("line ", key_line, ", column ", key_col, ": duplicate key \"",
                                  key, "\"");
           break;

@@ -156,6 +156,11 @@ TEST_CASE("malformed packs are rejected with the file, the place and the problem
         "local.jsonc:1:1: version: is required");
   CHECK(LoadError("{\"format\": \"sipolicy-pack/1\", \"name\": \"x\", \"version\": \"1\", \"extra\": 1}") ==
         "local.jsonc:1:69: extra: unknown field");
+  // Values that would only fail later are rejected at load time.
+  CHECK(LoadError(Pack(R"("rounding": [{"id": "r", "document": "gd-1", "item": "contribution", "rule": "HALF_UP@3"}])"))
+            .find("rounding[0].rule: rounding scale 3 is finer than the fen") != std::string::npos);
+  CHECK(LoadError(Pack(R"("deferrals": [{"id": "d", "document": "gd-1", "insurances": ["pension"], "periods": ["2020-01", null], "makeup_months_after_end": 1}])"))
+            .find("an open-ended window has no end to count from") != std::string::npos);
   // Comments are allowed in packs.
   CHECK(LoadError("// a comment\n{\"format\": \"sipolicy-pack/1\", \"name\": \"x\", \"version\": \"1\"}") == "ok");
 }

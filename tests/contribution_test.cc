@@ -373,6 +373,10 @@ TEST_CASE("2022 deferral (人社厅发〔2022〕16号): 5 industries, pension 04
   r = Defer("110000", "road_water_rail_transport", Insurance::kUnemployment, {2023, 3});
   CHECK(r.eligible);
   CHECK(r.makeup_due->ToString() == "2023-04-30");
+  // Only the window applied is cited, not the 17-industry window that was tried first.
+  r = Defer("110000", "catering", Insurance::kUnemployment, {2022, 5});
+  REQUIRE(r.explanation.rules().size() == 1);
+  CHECK(r.explanation.rules()[0].citation == "人社厅发〔2022〕16号");
   CHECK(Reasons(Defer("110000", "retail", Insurance::kWorkInjury, {2023, 4})) == "no_deferral_window");
   // Not one of the industries (as known before 31号 added 17 more).
   r = Defer("110000", "textiles", Insurance::kPension, {2022, 5}, {}, "2022-05-30");
@@ -401,8 +405,13 @@ TEST_CASE("Guizhou's month shift (seed 002): paid April -> May..July; paid May -
   r = Defer("520000", "catering", Insurance::kPension, {2022, 7}, Period{2022, 7}, as_of);
   CHECK_FALSE(r.eligible);
   CHECK(Reasons(r) == "start_too_late");
-  // Unemployment: at most a year from the first deferred month (May 2022 .. April 2023).
-  CHECK(Defer("520000", "catering", Insurance::kUnemployment, {2023, 4}, Period{2022, 5}).eligible);
+  // Unemployment: at most a year from the first deferred month (May 2022 .. April 2023),
+  // made up within the month after the unit's own deferral ends.
+  r = Defer("520000", "catering", Insurance::kUnemployment, {2023, 4}, Period{2022, 5});
+  CHECK(r.eligible);
+  CHECK(r.makeup_due->ToString() == "2023-05-31");
+  r = Defer("520000", "catering", Insurance::kUnemployment, {2022, 5}, Period{2022, 4});
+  CHECK(r.makeup_due->ToString() == "2023-04-30");  // deferral 2022-04 .. 2023-03
   CHECK(Reasons(Defer("520000", "catering", Insurance::kUnemployment, {2023, 5}, Period{2022, 5})) ==
         "beyond_max_months");
 }

@@ -70,6 +70,20 @@ TEST_CASE("the envelope: id echoed, ok flag, one result per request") {
         R"({"id":null,"ok":false,"error":{"code":"invalid_argument","field":"tip","message":"unknown field"}})");
 }
 
+TEST_CASE("skill subsidy: benefit recipients qualify by the certificate's date (from 2022)") {
+  CHECK(Eval(R"({"op":"skill_subsidy","region":"520000","certificate_date":"2021-12-15","level":"advanced","applicant":"unemployment_beneficiary","insured_months":0,"application_date":"2022-01-10"})")
+            .find(R"("eligible":false)") != std::string::npos);
+  CHECK(Eval(R"({"op":"skill_subsidy","region":"520000","certificate_date":"2022-01-15","level":"advanced","applicant":"unemployment_beneficiary","insured_months":0,"application_date":"2022-02-10"})")
+            .find(R"("eligible":true,"amount":"2000.00")") != std::string::npos);
+}
+
+TEST_CASE("many keys parse in linear time, duplicates still found") {
+  std::string big = "{";
+  for (int i = 0; i < 100000; ++i) big += "\"k" + std::to_string(i) + "\":1,";
+  big += "\"k5\":2}";
+  CHECK(Err(big.c_str()).find("duplicate key \"k5\"") != std::string::npos);
+}
+
 TEST_CASE("contribution result fields, rules with citations, trace on request") {
   const std::string out = Eval(
       R"({"op": "contribution", "region": "360800", "unit": {"size": "large"}, "insurance": "pension", "period": "2020-03", "base": "10000.05", "explain": true})");

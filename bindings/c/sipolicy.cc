@@ -554,7 +554,11 @@ int sipolicy_multiply_round(char** out, const char* amount, const char* rate, co
       rule = *parsed;
     }
     auto res = sipolicy::MultiplyRound(*m, *r, rule);
-    if (!res.ok()) return FromStatus(res.status(), "rounding");
+    if (!res.ok()) {
+      // Beyond the money range: the inputs are too large; otherwise the rule.
+      return FromStatus(res.status(),
+                        res.status().code() == absl::StatusCode::kOutOfRange ? "amount" : "rounding");
+    }
     return Emit(out, res->ToString());
   });
 }

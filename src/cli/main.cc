@@ -198,11 +198,16 @@ json::Value WithDefaults(json::Value request, const Options& o) {
   return request;
 }
 
-std::string EvalLine(const sipolicy::Catalog& cat, std::string_view line, const Options& o) {
-  if (!o.as_of && !o.explain) return sipolicy::EvaluateJson(cat, line);
+// One request line -> its result (the parse_error result when not JSON).
+json::Value EvalLine(const sipolicy::Catalog& cat, std::string_view line, const Options& o) {
   auto parsed = json::Parse(line);
-  if (!parsed.ok()) return sipolicy::EvaluateJson(cat, line);  // the same parse_error result
-  return sipolicy::EvaluateRequest(cat, WithDefaults(*std::move(parsed), o)).Serialize();
+  if (!parsed.ok()) return *json::Parse(sipolicy::EvaluateJson(cat, line));
+  return sipolicy::EvaluateRequest(cat, WithDefaults(*std::move(parsed), o));
+}
+
+bool IsOk(const json::Value& result) {
+  const json::Value* ok = result.Find("ok");
+  return ok != nullptr && ok->bool_value();
 }
 
 // --- eval ------------------------------------------------------------------------
@@ -221,8 +226,9 @@ int CmdEval(int argc, char** argv) {
   bool any_failed = false;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::string out = EvalLine(*cat, line, o);
-    if (out.find("\"ok\":false") != std::string::npos) any_failed = true;
+    const json::Value result = EvalLine(*cat, line, o);
+    if (!IsOk(result)) any_failed = true;
+    const std::string out = result.Serialize();
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fputc('\n', stdout);
     if (interactive) std::fflush(stdout);
@@ -394,6 +400,7 @@ int CmdBatch(int argc, char** argv) {
   std::optional<sipolicy::Date> as_of;
   if (o.as_of) as_of = *sipolicy::Date::Parse(*o.as_of);
   long long rows = 0, failed = 0;
+  bool totals_overflow = false;
   sipolicy::ReliefReport report;
   std::vector<std::string> f;
   long long line_no = 1;
@@ -439,7 +446,9 @@ int CmdBatch(int argc, char** argv) {
       *out << CsvField(id) << ",true," << res->due.ToString() << "," << res->relief_ratio.ToString()
            << "," << res->relief.ToString() << "," << res->payable.ToString() << ","
            << res->rate.ToString() << "," << CsvField(rules) << ",,,\n";
-      (void)report.Add(req.region, req.period, req.insurance, *res);
+      if (absl::Status s = report.Add(req.region, req.period, req.insurance, *res); !s.ok()) {
+        totals_overflow = true;  // the row stands; only the summary cannot hold it
+      }
     }
     if (progress && rows % 10000 == 0) std::fprintf(stderr, "\r%lld rows, %lld failed", rows, failed);
   }
@@ -454,7 +463,11 @@ int CmdBatch(int argc, char** argv) {
   std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s\n", "total",
                report.total().due.ToString().c_str(), report.total().relief.ToString().c_str(),
                report.total().payable.ToString().c_str());
-  return failed == 0 ? 0 : 1;
+  if (totals_overflow) {
+    std::fprintf(stderr, "sipolicy: the totals exceed the money range (10^15 yuan) and are incomplete; "
+                         "every row in the output is still exact\n");
+  }
+  return failed == 0 && !totals_overflow ? 0 : 1;
 }
 
 // --- explain -------------------------------------------------------------------------
@@ -476,11 +489,13 @@ int CmdExplain(int argc, char** argv) {
   } else {
     text = o.args[0];
   }
-  o.explain = true;
   auto parsed = json::Parse(text);
+  if (parsed.ok() && parsed->type() == json::Type::kObject) {
+    parsed->Set("explain", json::Value::Bool(true));  // explain is the point of this command
+  }
   json::Value res = parsed.ok() ? sipolicy::EvaluateRequest(*cat, WithDefaults(*parsed, o))
                                 : *json::Parse(sipolicy::EvaluateJson(*cat, text));
-  if (!res.Find("ok")->bool_value()) {
+  if (!IsOk(res)) {
     const json::Value* e = res.Find("error");
     std::printf("error (%s%s%s): %s\n", e->Find("code")->string_value().c_str(),
                 e->Find("field")->string_value().empty() ? "" : ", field ",
@@ -495,14 +510,17 @@ int CmdExplain(int argc, char** argv) {
   }
   std::printf("\n\n");
   int n = 0;
-  for (const auto& step : res.Find("trace")->items()) {
+  const json::Value no_items = json::Value::Array();
+  const json::Value* trace = res.Find("trace");
+  const json::Value* rules = res.Find("rules");
+  for (const auto& step : (trace != nullptr ? *trace : no_items).items()) {
     ++n;
     if (o.lang != "zh") std::printf("%2d. %s\n", n, step.Find("en")->string_value().c_str());
     if (o.lang == "zh") std::printf("%2d. %s\n", n, step.Find("zh")->string_value().c_str());
     if (o.lang == "both") std::printf("    %s\n", step.Find("zh")->string_value().c_str());
   }
   std::printf("\n%s\n", o.lang == "zh" ? "依据:" : (o.lang == "en" ? "Rules:" : "Rules / 依据:"));
-  for (const auto& r : res.Find("rules")->items()) {
+  for (const auto& r : (rules != nullptr ? *rules : no_items).items()) {
     std::printf("  %s  %s《%s》 %s, region %s [%s]%s\n", r.Find("citation")->string_value().c_str(),
                 r.Find("issuer")->string_value().c_str(), r.Find("title")->string_value().c_str(),
                 r.Find("issued")->string_value().c_str(), r.Find("region")->string_value().c_str(),

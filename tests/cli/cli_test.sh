@@ -91,6 +91,10 @@ check "rules exits 0" test $? -eq 0
 check "rules: Hubei window listed" contains "$TMP/rules.txt" "hubei-2020-11-all-exempt"
 check "rules: 49号 not yet known" test "$(grep -c 'cn-2020-49' "$TMP/rules.txt")" -eq 0
 "$BIN" rules --region 99 > /dev/null 2>&1; check "rules: bad region exits 2" test $? -eq 2
+"$BIN" explain '{"op":"late_fee","amount":"1000","due_date":"2020-03-15","paid_date":"2020-04-01","explain":false}' > "$TMP/ex3.txt"
+check "explain with explain:false still explains" contains "$TMP/ex3.txt" "17 days at 0.0005"
+echo '{"id":{"ok":false},"op":"late_fee","amount":"1","due_date":"2020-03-15","paid_date":"2020-03-16"}' | "$BIN" eval > /dev/null
+check "eval: exit status from the result, not the echoed id" test $? -eq 0
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
