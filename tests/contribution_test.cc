@@ -49,13 +49,7 @@ absl::StatusOr<ContributionResult> Assess(const Case& c, const Catalog& cat = Bu
 std::string Relief(const Case& c) {
   auto r = Assess(c);
   if (!r.ok()) return "error: " + std::string(r.status().message());
-  std::string citation;
-  for (const auto& rule : r->explanation.rules()) {
-    if (rule.id.find("exempt") != std::string::npos || rule.id.find("halved") != std::string::npos ||
-        rule.id.find("extension") != std::string::npos) {
-      citation = rule.citation;
-    }
-  }
+  const std::string citation = r->window != nullptr ? r->window->document->number : "";
   return r->relief_ratio.ToString() + "|" + citation;
 }
 

@@ -174,20 +174,7 @@ public final class Engine implements AutoCloseable {
    * @throws SipolicyException only when the library produced no result at all
    */
   public String callJson(String requestJson) {
-    byte[] r = NativeLib.utf8z(requestJson, "requestJson");
-    PointerByReference out = new PointerByReference();
-    Pointer h = acquire();
-    try {
-      int st = NativeLib.sipolicy_eval_json(out, h, r, NativeLib.lengthOf(r));
-      if (st != Status.OK) {
-        SipolicyException e = NativeLib.error(st); // before any other call
-        NativeLib.discard(out);
-        throw e;
-      }
-      return NativeLib.take(out);
-    } finally {
-      release();
-    }
+    return evaluate(NativeLib.utf8z(requestJson, "requestJson"), NativeLib::sipolicy_eval_json);
   }
 
   /**
@@ -195,11 +182,20 @@ public final class Engine implements AutoCloseable {
    * blank line gives a parse_error result, so line numbers stay aligned).
    */
   public String callJsonLines(String lines) {
-    byte[] r = NativeLib.utf8z(lines, "lines");
+    return evaluate(NativeLib.utf8z(lines, "lines"), NativeLib::sipolicy_eval_jsonl);
+  }
+
+  /** The native JSON entry points share one shape: (out, engine, text, length). */
+  @FunctionalInterface
+  private interface JsonEntry {
+    int call(PointerByReference out, Pointer engine, byte[] text, long length);
+  }
+
+  private String evaluate(byte[] text, JsonEntry entry) {
     PointerByReference out = new PointerByReference();
     Pointer h = acquire();
     try {
-      int st = NativeLib.sipolicy_eval_jsonl(out, h, r, NativeLib.lengthOf(r));
+      int st = entry.call(out, h, text, NativeLib.lengthOf(text));
       if (st != Status.OK) {
         SipolicyException e = NativeLib.error(st); // before any other call
         NativeLib.discard(out);
