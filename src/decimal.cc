@@ -5,6 +5,7 @@
 #include <array>
 #include <boost/multiprecision/cpp_int.hpp>
 #include <cstdlib>
+#include <limits>
 #include <numeric>
 
 #include "sipolicy/internal/cat.hpp"
@@ -441,6 +442,15 @@ std::string Exact::ToString() const {
 }
 
 std::strong_ordering CompareFractions(int128 a, int128 b, int128 c, int128 d) {
+  // Parts within 64 bits (counts, rates): the cross products fit 128 bits exactly.
+  constexpr int128 kLo = std::numeric_limits<std::int64_t>::min();
+  constexpr int128 kHi = std::numeric_limits<std::int64_t>::max();
+  if (a >= kLo && a <= kHi && b >= kLo && b <= kHi && c >= kLo && c <= kHi && d >= kLo &&
+      d <= kHi) {
+    int128 l1 = a * d, r1 = c * b;
+    if ((b < 0) != (d < 0)) std::swap(l1, r1);
+    return l1 <=> r1;
+  }
   int256 l = ToInt256(a) * ToInt256(d), r = ToInt256(c) * ToInt256(b);
   if ((b < 0) != (d < 0)) std::swap(l, r);
   if (l < r) return std::strong_ordering::less;

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "employment_internal.hpp"
+
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/names.hpp"
 #include "sipolicy/internal/reader.hpp"
@@ -164,8 +166,7 @@ absl::Status NonNegative(std::int64_t n, std::string_view field) {
   return absl::OkStatus();
 }
 
-// Counts (heads, months, grants) are bounded so that products stay exact.
-constexpr std::int64_t kMaxCount = 1'000'000'000;
+using internal::kMaxCount;
 absl::Status Count(std::int64_t n, std::string_view field) {
   if (n < 0) return Invalid(field, Cat(field, " ", n, " must not be negative"));
   if (n > kMaxCount) return OutOfRange(field, Cat(field, " ", n, " is beyond ", kMaxCount));
@@ -183,7 +184,8 @@ bool Has(RefundExclusionSet s, RefundExclusion e) { return (s & Bit(e)) != 0; }
 // a/b <= c/d for non-negative a, c and positive b, d; a == 0 is always <=.
 bool AtMost(std::int64_t a, std::int64_t b, Ratio r) {
   if (a == 0) return true;
-  return CompareFractions(a, b, r.num(), r.den()) <= 0;
+  // 64-bit parts: the cross products are exact in 128 bits.
+  return static_cast<int128>(a) * r.den() <= static_cast<int128>(r.num()) * b;
 }
 
 absl::StatusOr<Money> Times(Money m, std::int64_t n, std::string_view field) {
@@ -377,23 +379,9 @@ const SizeThresholds* FindSizeThresholds(const Catalog& c, Sector sector,
 
 // ===========================================================================
 // 稳岗返还: the rules of a (region, year, class, unit type, as_of) group,
-// resolved once, then a cheap evaluation per unit.
-namespace {
-
-struct RefundPolicy {
-  absl::Status status;                    // not_found when the catalog lacks a rule
-  std::optional<RefundClass> cls;         // nullopt: 机关事业单位
-  const RefundRate* rate = nullptr;       // nullptr with type_not_covered
-  bool type_not_covered = false;
-  const RefundRate* class_rate = nullptr; // the class's rate for another unit type
-  const RefundCeiling* ceiling = nullptr;
-  const RefundConditions* conditions = nullptr;
-  const LayoffTarget* target = nullptr;
-  int target_year = 0;
-  const RefundPayeeRule* payee = nullptr;
-  RoundingRule rounding;
-  const RoundingEntry* rounding_entry = nullptr;
-};
+// resolved once, then a cheap evaluation per unit (src/employment_internal.hpp:
+// shared with the columnar screening in src/columns.cc).
+namespace internal {
 
 RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
                                  std::optional<RefundClass> cls, UnitType type,
@@ -454,16 +442,6 @@ absl::Status ValidateRefund(const StableJobRefundRequest& r) {
   return absl::OkStatus();
 }
 
-struct RefundEval {
-  RefundReasonSet reasons = 0;
-  bool small_unit = false;
-  bool target_ok = false;
-  bool small_ok = false;
-  Ratio ratio;
-  Money entitlement;
-  Money amount;
-  Payee payee = Payee::kNone;
-};
 
 // The layoff test: not above the target, or — with at most N insured — not
 // above the small-unit ratio. Exact rational comparisons.
@@ -516,7 +494,15 @@ absl::StatusOr<RefundEval> EvaluateRefund(const RefundPolicy& p, const StableJob
   return e;
 }
 
-}  // namespace
+}  // namespace internal
+
+using internal::EvaluateRefund;
+using internal::RefundEval;
+using internal::RefundPolicy;
+using internal::ResolveRefundPolicy;
+using internal::ValidateRefund;
+using internal::LayoffTest;
+using internal::ExclusionReasons;
 
 absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& catalog,
                                                              const StableJobRefundRequest& req) {

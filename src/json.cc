@@ -1,6 +1,7 @@
 // Strict JSON parser and compact writer; see sipolicy/json.hpp.
 #include "sipolicy/json.hpp"
 
+#include <cstdio>
 #include <tuple>
 #include <unordered_set>
 
@@ -202,6 +203,20 @@ class Parser {
     SetError(what);
     return Error();
   }
+  // The whole (UTF-8) character at `at`, quoted — with its code point when
+  // not ASCII — so an error message never splits a character: "'中' (U+4E2D)".
+  std::string CharacterAt(std::size_t at) const {
+    const auto lead = static_cast<unsigned char>(s_[at]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const std::string_view ch = s_.substr(at, len);
+    std::uint32_t cp = len == 1 ? lead : lead & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < ch.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFEFF) return internal::Cat(hex);  // invisible
+    if (cp < 0x80) return internal::Cat("'", ch, "'");
+    return internal::Cat("'", ch, "' (", hex, ")");
+  }
   void SetError(std::string_view what) {
     if (error_.empty()) error_ = internal::Cat("line ", line_, ", column ", col_, ": ", what);
   }
@@ -339,7 +354,7 @@ class Parser {
     if (pos_ >= s_.size()) {
       SetError("unexpected end of text");
     } else {
-      SetError(internal::Cat("unexpected character '", s_.substr(pos_, 1), "'"));
+      SetError(internal::Cat("unexpected character ", CharacterAt(pos_)));
     }
     return v;
   }

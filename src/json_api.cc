@@ -24,6 +24,20 @@ json::Value ErrorResult(const json::Value& id, std::string_view code, std::strin
   return out;
 }
 
+// The rules list as {"id","citation"} (+ "verified":false) per rule.
+json::Value CompactRules(const json::Value& rules) {
+  if (rules.type() != json::Type::kArray) return rules;
+  json::Value out = json::Value::Array();
+  for (const auto& rule : rules.items()) {
+    json::Value c = json::Value::Object();
+    for (const auto& [k, v] : rule.members()) {
+      if (k == "id" || k == "citation" || (k == "verified" && !v.bool_value())) c.Set(k, v);
+    }
+    out.Add(std::move(c));
+  }
+  return out;
+}
+
 const internal::OpEntry* FindOp(std::string_view name) {
   for (auto ops : {internal::ContributionOps(), internal::EmploymentOps()}) {
     for (const auto& op : ops) {
@@ -58,6 +72,14 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
   r.Read("as_of", &as_of);
   bool explain = false;
   r.Read("explain", &explain, false);
+  // "compact" (default): each rule cited by id and 文号, with "verified":false
+  // where the document awaits a check; "full": the document's issuer, title,
+  // issue date, region and note as well.
+  std::string detail = "compact";
+  if (r.Read("detail", &detail, false) && detail != "compact" && detail != "full") {
+    return ErrorResult(id, "invalid_argument", "detail",
+                       Cat("unknown detail '", detail, "' (expected one of: compact, full)"));
+  }
   absl::StatusOr<json::Value> fields =
       r.ok() ? op->handler(catalog, r, error, as_of) : internal::ReadStatus(r, error);
   if (!fields.ok()) {
@@ -69,7 +91,7 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
   out.Set("ok", json::Value::Bool(true));
   for (const auto& [k, v] : fields->members()) {
     if (k == "trace" && !explain) continue;
-    out.Set(k, v);
+    out.Set(k, k == "rules" && detail == "compact" ? CompactRules(v) : v);
   }
   return out;
 }

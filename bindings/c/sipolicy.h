@@ -198,6 +198,81 @@ SIPOLICY_API int sipolicy_stable_job_refund_batch(
 /* "layoff_rate_above_target" etc. for a reason bit index; "unknown" otherwise. */
 SIPOLICY_API const char* sipolicy_refund_reason_name(int reason);
 
+/* --- Columnar batches (struct of arrays) ---------------------------------------
+ * One call evaluates n records of an operation given as columns. Each column
+ * is named after the operation's request field (inputs) or result field
+ * (outputs), with nested fields joined by '.' ("unit.size") and ratios split
+ * into ".num"/".den". sipolicy_describe() lists every operation's columns,
+ * their types, defaults and the codes of enum columns; the ones offered today:
+ *
+ *   contribution        inputs:  region, unit.size, unit.type (default
+ *                                 enterprise), insurance, period (YYYYMM),
+ *                                 base (fen), rate.num + rate.den (den 0 or
+ *                                 absent: the catalog's default), as_of
+ *                       outputs: due, relief, payable (fen), relief_ratio.num,
+ *                                 relief_ratio.den, rate.num, rate.den,
+ *                                 status, error
+ *   stable_job_refund   inputs:  region, unit.size, unit.type, year,
+ *                                 prior_year_paid (fen), months_paid, layoffs,
+ *                                 insured, arrears, dishonest, liquidation,
+ *                                 zombie (0/1, default 0), already_refunded
+ *                                 (fen, default 0), has_public_account (0/1,
+ *                                 default 1), as_of
+ *                       outputs: eligible (0/1), amount (fen), ratio.num,
+ *                                 ratio.den, reasons (bit i = reason i, named
+ *                                 by sipolicy_refund_reason_name), payee
+ *                                 (SIPOLICY_PAYEE_*), status, error
+ *   late_fee            inputs:  amount (fen), due_date, paid_date (YYYYMMDD),
+ *                                 region (default 0 = national),
+ *                                 waived_through (YYYYMMDD, 0 = none), as_of
+ *                       outputs: fee (fen), days, waived_days, status, error
+ *
+ * Codes: regions as integers (360800), periods YYYYMM, dates YYYYMMDD, money
+ * as int64 fen, enums as the SIPOLICY_* values above, booleans 0/1; "as_of"
+ * 0 = every document counts. Integer columns may be int32 or int64 (an
+ * int32 output column gets SIPOLICY_OUT_OF_RANGE for the record when a value
+ * does not fit). "status" receives each record's status code; "error" (type
+ * SIPOLICY_COLUMN_TEXT, char*[n]) receives NULL for a good record and, for a
+ * failed one, "field: message" that the caller frees with
+ * sipolicy_string_free. Outputs of a failed record are 0. A bad record never
+ * stops the others; *out_failed (may be NULL) counts failed records.
+ *
+ * The call itself fails (and writes nothing) for: NULL engine/op/columns
+ * with n > 0, an unknown operation or one without a columnar form
+ * (SIPOLICY_UNKNOWN_OP), an unknown, duplicated or wrongly typed column, a
+ * missing required input column, or a NULL data pointer
+ * (SIPOLICY_INVALID_ARGUMENT, with the column in sipolicy_last_error_field).
+ *
+ *   int32_t region[2] = {360800, 420100}, size[2] = {SIPOLICY_SMALL, SIPOLICY_LARGE};
+ *   ...
+ *   sipolicy_column in[] = {{"region", SIPOLICY_COLUMN_I32, region}, ...};
+ *   int64_t payable[2]; int32_t status[2];
+ *   sipolicy_column out[] = {{"payable", SIPOLICY_COLUMN_I64, payable},
+ *                            {"status", SIPOLICY_COLUMN_I32, status}};
+ *   size_t failed = 0;
+ *   sipolicy_batch(out, 2, &failed, engine, "contribution", 2, in, 6);
+ */
+enum {
+  SIPOLICY_COLUMN_I32 = 1,  /* int32_t[n] */
+  SIPOLICY_COLUMN_I64 = 2,  /* int64_t[n] */
+  SIPOLICY_COLUMN_TEXT = 3  /* inputs: const char*[n] (NULL = absent); outputs: char*[n] */
+};
+
+typedef struct sipolicy_column {
+  const char* name; /* "base", "unit.size", "relief_ratio.num", … */
+  int32_t type;     /* SIPOLICY_COLUMN_* */
+  void* data;       /* n values: read for inputs, written for outputs */
+} sipolicy_column;
+
+SIPOLICY_API int sipolicy_batch(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed,
+                                const sipolicy_engine* engine, const char* op, size_t n,
+                                const sipolicy_column* inputs, size_t n_inputs);
+
+/* Every operation as JSON: its request and result fields (name, type,
+ * required or default, meaning), the columns of its columnar form if any,
+ * and the codes of every enum. *out is freed with sipolicy_string_free. */
+SIPOLICY_API int sipolicy_describe(char** out);
+
 /* Exact decimal arithmetic for callers without one: round(amount × rate) to
  * money. amount and rate are decimal text ("1234.56", "0.0005" or "2/3"),
  * rounding is "HALF_UP@2" style (NULL = HALF_UP@2). *out receives money

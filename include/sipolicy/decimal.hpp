@@ -28,6 +28,7 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -281,6 +282,14 @@ inline absl::StatusOr<Money> MultiplyRound(Money m, Ratio r, RoundingRule rule) 
   }
   return detail::MultiplyRoundSlow(m, r, rule);
 }
+
+// Printing, for tests and logs: `std::cout << money` writes "7413.11" (the
+// same text as ToString()), so a failing CHECK(a == b) shows both values.
+inline std::ostream& operator<<(std::ostream& os, Money m) { return os << m.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, Ratio r) { return os << r.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, const Decimal& d) { return os << d.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, const Exact& e) { return os << e.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, const RoundingRule& r) { return os << ToString(r); }
 
 }  // namespace sipolicy
 

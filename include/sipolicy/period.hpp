@@ -17,6 +17,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -142,6 +143,11 @@ class Date {
   std::int32_t days_ = 0;
   bool ok_ = false;
 };
+
+// Printing, for tests and logs: "2020-02", "2020-02..2020-06", "2020-07-01".
+inline std::ostream& operator<<(std::ostream& os, Period p) { return os << p.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, const PeriodRange& r) { return os << r.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, Date d) { return os << d.ToString(); }
 
 }  // namespace sipolicy
 

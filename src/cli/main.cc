@@ -1,9 +1,11 @@
 // sipolicy — the command-line tool: eval (JSON Lines), batch (CSV), explain,
 // rules. Exit status: 0 all good, 1 some records failed, 2 usage or setup
 // error (bad flag, unreadable file, malformed pack).
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +25,9 @@
 #include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
+#include "../api/json_fast.hpp"
+#include "../contribution_plan.hpp"
+#include "csv.hpp"
 
 namespace {
 
@@ -50,23 +55,32 @@ constexpr char kMainHelp[] =
 
 constexpr char kEvalHelp[] =
     "usage: sipolicy eval [--pack FILE]... [--as-of YYYY-MM-DD] [--explain]\n"
+    "                     [--max-line-bytes N]\n"
     "\n"
     "Reads JSON requests, one per line, from stdin and writes one JSON result line\n"
-    "per input line to stdout, in order, streaming (constant memory). A bad line\n"
-    "gives an {\"ok\":false,...} line; nothing stops the stream. --as-of and\n"
+    "per input line to stdout, in order, streaming: memory stays flat however many\n"
+    "lines come. A bad line gives an {\"ok\":false,...} line; nothing stops the\n"
+    "stream. A line longer than --max-line-bytes (default 16777216) is answered with\n"
+    "an invalid_argument error and skipped without being held in memory. --as-of and\n"
     "--explain apply to requests that do not set \"as_of\" / \"explain\" themselves.\n"
+    "Rules are cited compactly (id, 文号, \"verified\":false where unverified); a\n"
+    "request with \"detail\":\"full\" gets each document's issuer, title and date.\n"
     "Operations: see docs/json.md, or the list below.\n";
 
 constexpr char kBatchHelp[] =
     "usage: sipolicy batch [--pack FILE]... [--as-of YYYY-MM-DD] [-o OUT.csv] IN.csv\n"
     "\n"
     "Assesses one unit-month of employer contribution per CSV row (UTF-8, with or\n"
-    "without BOM, RFC 4180 quoting). Input columns, by header name, any order:\n"
+    "without BOM; one record per line, RFC 4180 quoting within the line: \"a,b\",\n"
+    "doubled \"\" — a quoted field must end on its own line). Input columns, by\n"
+    "header name, any order:\n"
     "  id, region, unit_size, unit_type (default enterprise), industry (optional),\n"
     "  insurance, period (YYYY-MM), base (yuan), rate (optional: catalog default)\n"
     "Output columns: id, ok, due, relief_ratio, relief, payable, rate, rules,\n"
     "  error_code, error_field, error_message.\n"
-    "A bad row is reported in the output and skipped; it never stops the batch.\n"
+    "A bad row is reported in the output and skipped; it never stops the batch;\n"
+    "there is one output row per non-blank input line, named by its id or, without\n"
+    "an id (no column, an empty field, an unreadable row), by its input line number.\n"
     "A summary (rows, failures, totals by insurance) goes to stderr, with a\n"
     "progress line when stderr is a terminal. Output defaults to stdout; '-' as\n"
     "input reads stdin.\n";
@@ -84,6 +98,12 @@ constexpr char kRulesHelp[] =
     "value. --region keeps the rules that apply in that region; --as-of keeps the\n"
     "documents issued on or before that date.\n";
 
+// The longest request line `eval` reads (docs/limits.md); longer lines are
+// answered with an error and skipped without being held in memory.
+constexpr std::size_t kDefaultMaxLineBytes = 16u << 20;
+// The longest CSV record `batch` reads (docs/limits.md).
+constexpr std::size_t kMaxCsvRecordBytes = 1u << 20;
+
 struct Options {
   std::vector<std::string> packs;
   std::optional<std::string> as_of;
@@ -92,6 +112,7 @@ struct Options {
   std::string lang = "both";
   bool explain = false;
   bool help = false;
+  std::size_t max_line_bytes = kDefaultMaxLineBytes;
   std::vector<std::string> args;
 };
 
@@ -148,6 +169,18 @@ bool ParseOptions(int argc, char** argv, int start, const char* help, bool allow
       o->lang = *v;
     } else if (allow_explain && a == "--explain") {
       o->explain = true;
+    } else if (allow_explain && a == "--max-line-bytes") {
+      auto v = value("--max-line-bytes");
+      if (!v) return false;
+      char* end = nullptr;
+      errno = 0;
+      const unsigned long long n = std::strtoull(v->c_str(), &end, 10);
+      if (v->empty() || *end != '\0' || errno != 0 || n < 2 || n > (1ULL << 32) ||
+          (*v)[0] == '-') {
+        Usage("--max-line-bytes must be a whole number of bytes from 2 to 4294967296", help);
+        return false;
+      }
+      o->max_line_bytes = static_cast<std::size_t>(n);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       Usage(Cat("unknown option '", a, "'"), help);
       return false;
@@ -198,19 +231,97 @@ json::Value WithDefaults(json::Value request, const Options& o) {
   return request;
 }
 
-// One request line -> its result (the parse_error result when not JSON).
-json::Value EvalLine(const sipolicy::Catalog& cat, std::string_view line, const Options& o) {
-  auto parsed = json::Parse(line);
-  if (!parsed.ok()) return *json::Parse(sipolicy::EvaluateJson(cat, line));
-  return sipolicy::EvaluateRequest(cat, WithDefaults(*std::move(parsed), o));
-}
-
 bool IsOk(const json::Value& result) {
   const json::Value* ok = result.Find("ok");
   return ok != nullptr && ok->bool_value();
 }
 
 // --- eval ------------------------------------------------------------------------
+// Reads lines from a file descriptor in large blocks. A line longer than
+// `max` bytes is reported by its length and skipped, never held whole.
+class LineReader {
+ public:
+  LineReader(int fd, std::size_t max) : fd_(fd), max_(max) {}
+
+  // The next line without its '\n' (and '\r'), valid until the next call;
+  // *too_long and *length describe a line that was skipped. False at the end.
+  bool Next(std::string_view* line, bool* too_long, std::size_t* length) {
+    *too_long = false;
+    for (;;) {
+      const std::size_t nl = buf_.find('\n', scan_);
+      if (nl != std::string::npos) {
+        std::string_view l(buf_.data() + start_, nl - start_);
+        start_ = scan_ = nl + 1;
+        if (skipping_) {
+          skipping_ = false;
+          *too_long = true;
+          *length = skipped_ + l.size();
+          *line = {};
+          return true;
+        }
+        if (l.size() > max_) {
+          *too_long = true;
+          *length = l.size();
+          *line = {};
+          return true;
+        }
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        *line = l;
+        return true;
+      }
+      scan_ = buf_.size();
+      if (buf_.size() - start_ > max_) {  // too long: drop what we have, keep counting
+        skipped_ = (skipping_ ? skipped_ : 0) + (buf_.size() - start_);
+        skipping_ = true;
+        buf_.clear();
+        start_ = scan_ = 0;
+      }
+      if (eof_) {
+        if (start_ == buf_.size() && !skipping_) return false;
+        std::string_view l(buf_.data() + start_, buf_.size() - start_);
+        start_ = scan_ = buf_.size();
+        if (skipping_) {
+          skipping_ = false;
+          *too_long = true;
+          *length = skipped_ + l.size();
+          *line = {};
+          return true;
+        }
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        *line = l;
+        return true;
+      }
+      Fill();
+    }
+  }
+
+ private:
+  void Fill() {
+    if (start_ > 0 && start_ >= buf_.size() / 2) {  // keep the buffer from growing
+      buf_.erase(0, start_);
+      scan_ -= start_;
+      start_ = 0;
+    }
+    const std::size_t old = buf_.size();
+    buf_.resize(old + kChunk);
+    ssize_t got;
+    do {
+      got = ::read(fd_, buf_.data() + old, kChunk);
+    } while (got < 0 && errno == EINTR);
+    buf_.resize(old + static_cast<std::size_t>(got > 0 ? got : 0));
+    if (got <= 0) eof_ = true;
+  }
+
+  static constexpr std::size_t kChunk = 1 << 20;
+  int fd_;
+  std::size_t max_;
+  std::string buf_;
+  std::size_t start_ = 0, scan_ = 0;
+  bool eof_ = false;
+  bool skipping_ = false;
+  std::size_t skipped_ = 0;
+};
+
 int CmdEval(int argc, char** argv) {
   Options o;
   if (!ParseOptions(argc, argv, 2, kEvalHelp, false, false, false, true, &o)) return 2;
@@ -222,76 +333,67 @@ int CmdEval(int argc, char** argv) {
   auto cat = LoadCatalog(o);
   if (cat == nullptr) return 2;
   const bool interactive = isatty(STDIN_FILENO) != 0;
-  std::string line;
+  sipolicy::internal::LineDefaults defaults;
+  defaults.as_of = o.as_of;
+  defaults.explain = o.explain;
+  LineReader reader(STDIN_FILENO, o.max_line_bytes);
+  sipolicy::internal::LineEvaluator evaluator(*cat, defaults);
+  std::string out;
   bool any_failed = false;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const json::Value result = EvalLine(*cat, line, o);
-    if (!IsOk(result)) any_failed = true;
-    const std::string out = result.Serialize();
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fputc('\n', stdout);
-    if (interactive) std::fflush(stdout);
+  std::string_view line;
+  bool too_long = false;
+  std::size_t length = 0;
+  long long line_number = 0;
+  while (reader.Next(&line, &too_long, &length)) {
+    ++line_number;
+    if (too_long) {
+      any_failed = true;
+      out += Cat("{\"id\":null,\"ok\":false,\"error\":{\"code\":\"invalid_argument\",\"field\":\"\","
+                 "\"message\":\"line ", line_number, " is ", length,
+                 " bytes, above the limit of ", o.max_line_bytes,
+                 " (--max-line-bytes); it was skipped\"}}");
+    } else if (!evaluator.EvaluateInto(line, &out)) {
+      any_failed = true;
+    }
+    out += '\n';
+    if (interactive || out.size() >= (1u << 20)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      if (interactive) std::fflush(stdout);
+      out.clear();
+    }
   }
+  std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return any_failed ? 1 : 0;
 }
 
 // --- batch (CSV) -------------------------------------------------------------------
 // Reads one CSV record (RFC 4180) from `in`; false at end of input.
-bool ReadCsvRecord(std::istream& in, std::vector<std::string>* fields, bool* bad_quote) {
-  fields->clear();
-  *bad_quote = false;
-  std::string field;
-  bool quoted = false, any = false;
-  int c;
-  while ((c = in.get()) != EOF) {
-    any = true;
-    const char ch = static_cast<char>(c);
-    if (quoted) {
-      if (ch == '"') {
-        if (in.peek() == '"') {
-          field.push_back('"');
-          in.get();
-        } else {
-          quoted = false;
-        }
-      } else {
-        field.push_back(ch);
-      }
-    } else if (ch == '"' && field.empty()) {
-      quoted = true;
-    } else if (ch == ',') {
-      fields->push_back(std::move(field));
-      field.clear();
-    } else if (ch == '\n') {
-      break;
-    } else if (ch == '\r') {
-      if (in.peek() == '\n') in.get();
-      break;
-    } else {
-      field.push_back(ch);
-    }
-  }
-  if (!any) return false;
-  if (quoted) *bad_quote = true;
-  fields->push_back(std::move(field));
-  return true;
-}
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+// Appends `s` as a CSV field (quoted when it holds a comma, quote or line break).
+void AppendCsvField(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
   }
-  out.push_back('"');
-  return out;
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 // One CSV row as a contribution request; the first bad column is the error,
 // with the column named as the field.
+// The batch's columns, by header name.
+enum BatchColumn { kId, kRegion, kUnitSize, kUnitType, kIndustry, kInsurance, kPeriod, kBase, kRate,
+                   kColumnCount };
+constexpr const char* kBatchColumnNames[kColumnCount] = {
+    "id", "region", "unit_size", "unit_type", "industry", "insurance", "period", "base", "rate"};
+
+// One CSV row as a request. `get(name)` is the row's field for a column, ""
+// when the file has no such column.
 template <class Get>
 absl::StatusOr<sipolicy::ContributionRequest> RowRequest(const Get& get,
                                                          std::optional<sipolicy::Date> as_of) {
@@ -299,34 +401,46 @@ absl::StatusOr<sipolicy::ContributionRequest> RowRequest(const Get& get,
   sipolicy::ContributionRequest req;
   req.as_of = as_of;
   req.explain = false;  // a CSV row carries the citations, not the trace
-  auto region = sipolicy::Region::Parse(get("region"));
+  auto region = sipolicy::Region::Parse(get(kRegion));
   if (!region.ok()) return WithField(region.status(), "region");
   req.region = *region;
-  auto size = sipolicy::ParseUnitSize(get("unit_size"));
+  auto size = sipolicy::ParseUnitSize(get(kUnitSize));
   if (!size.ok()) return WithField(size.status(), "unit_size");
   req.unit.size = *size;
-  if (!get("unit_type").empty()) {
-    auto type = sipolicy::ParseUnitType(get("unit_type"));
+  if (!get(kUnitType).empty()) {
+    auto type = sipolicy::ParseUnitType(get(kUnitType));
     if (!type.ok()) return WithField(type.status(), "unit_type");
     req.unit.type = *type;
   }
-  req.unit.industry = get("industry");
-  auto insurance = sipolicy::ParseInsurance(get("insurance"));
+  req.unit.industry = std::string(get(kIndustry));
+  auto insurance = sipolicy::ParseInsurance(get(kInsurance));
   if (!insurance.ok()) return WithField(insurance.status(), "insurance");
   req.insurance = *insurance;
-  auto period = sipolicy::Period::Parse(get("period"));
+  auto period = sipolicy::Period::Parse(get(kPeriod));
   if (!period.ok()) return WithField(period.status(), "period");
   req.period = *period;
-  auto base = sipolicy::Money::Parse(get("base"));
+  auto base = sipolicy::Money::Parse(get(kBase));
   if (!base.ok()) return WithField(base.status(), "base");
   req.base = *base;
-  if (!get("rate").empty()) {
-    auto rate = sipolicy::Ratio::Parse(get("rate"));
+  if (!get(kRate).empty()) {
+    auto rate = sipolicy::Ratio::Parse(get(kRate));
     if (!rate.ok()) return WithField(rate.status(), "rate");
     req.rate = *rate;
   }
   return req;
 }
+
+// Totals for the summary, per insurance (the Ji'an bulletin's rows).
+struct BatchTotals {
+  std::int64_t due = 0, relief = 0, payable = 0;
+  long long rows = 0;
+  bool Add(std::int64_t d, std::int64_t r, std::int64_t p) {
+    ++rows;
+    return !__builtin_add_overflow(due, d, &due) && !__builtin_add_overflow(relief, r, &relief) &&
+           !__builtin_add_overflow(payable, p, &payable) && due <= sipolicy::Money::kMaxFen &&
+           relief <= sipolicy::Money::kMaxFen && payable <= sipolicy::Money::kMaxFen;
+  }
+};
 
 int CmdBatch(int argc, char** argv) {
   Options o;
@@ -338,131 +452,202 @@ int CmdBatch(int argc, char** argv) {
   if (o.args.size() != 1) return Usage("batch needs exactly one input file ('-' for stdin)", kBatchHelp);
   auto cat = LoadCatalog(o);
   if (cat == nullptr) return 2;
-  std::ifstream file;
-  std::istream* in = &std::cin;
+  int in_fd = STDIN_FILENO;
   if (o.args[0] != "-") {
-    file.open(o.args[0], std::ios::binary);
-    if (!file) {
+    in_fd = ::open(o.args[0].c_str(), O_RDONLY);
+    if (in_fd < 0) {
       std::fprintf(stderr, "sipolicy: cannot read '%s': %s\n", o.args[0].c_str(), std::strerror(errno));
       return 2;
     }
-    in = &file;
   }
-  std::ofstream out_file;
-  std::ostream* out = &std::cout;
+  FILE* out = stdout;
   if (o.output) {
-    out_file.open(*o.output, std::ios::binary);
-    if (!out_file) {
+    out = std::fopen(o.output->c_str(), "wb");
+    if (out == nullptr) {
       std::fprintf(stderr, "sipolicy: cannot write '%s': %s\n", o.output->c_str(), std::strerror(errno));
       return 2;
     }
-    out = &out_file;
   }
-  // Header, with an optional UTF-8 BOM.
-  if (in->peek() == 0xEF) {
-    char bom[3];
-    in->read(bom, 3);
-    if (std::memcmp(bom, "\xEF\xBB\xBF", 3) != 0) {
-      std::fprintf(stderr, "sipolicy: %s: the file starts with bytes that are not a UTF-8 BOM\n",
-                   o.args[0].c_str());
-      return 2;
-    }
-  }
-  std::vector<std::string> header;
-  bool bad_quote = false;
-  if (!ReadCsvRecord(*in, &header, &bad_quote)) {
+  sipolicy::cli::CsvReader csv(in_fd, kMaxCsvRecordBytes);
+  sipolicy::cli::CsvRecord rec;
+  if (!csv.Next(&rec)) {
     std::fprintf(stderr, "sipolicy: %s is empty: a header row is expected\n", o.args[0].c_str());
     return 2;
   }
-  const std::vector<std::string> known = {"id",        "region",    "unit_size", "unit_type", "industry",
-                                          "insurance", "period",    "base",      "rate"};
-  std::map<std::string, std::size_t> col;
+  // The header, with an optional UTF-8 BOM.
+  std::vector<std::string> header(rec.fields.begin(), rec.fields.end());
+  if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
+  std::array<int, kColumnCount> col;
+  col.fill(-1);
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (std::find(known.begin(), known.end(), header[i]) == known.end()) {
+    int k = 0;
+    while (k < kColumnCount && header[i] != kBatchColumnNames[k]) ++k;
+    if (k == kColumnCount) {
       std::fprintf(stderr, "sipolicy: unknown column '%s' (known: id, region, unit_size, unit_type, "
                            "industry, insurance, period, base, rate)\n", header[i].c_str());
       return 2;
     }
-    if (col.contains(header[i])) {
+    if (col[static_cast<std::size_t>(k)] >= 0) {
       std::fprintf(stderr, "sipolicy: column '%s' appears twice\n", header[i].c_str());
       return 2;
     }
-    col[header[i]] = i;
+    col[static_cast<std::size_t>(k)] = static_cast<int>(i);
   }
-  for (const char* required : {"region", "unit_size", "insurance", "period", "base"}) {
-    if (!col.contains(required)) {
-      std::fprintf(stderr, "sipolicy: the header lacks the required column '%s'\n", required);
+  for (BatchColumn required : {kRegion, kUnitSize, kInsurance, kPeriod, kBase}) {
+    if (col[required] < 0) {
+      std::fprintf(stderr, "sipolicy: the header lacks the required column '%s'\n",
+                   kBatchColumnNames[required]);
       return 2;
     }
   }
-  *out << "id,ok,due,relief_ratio,relief,payable,rate,rules,error_code,error_field,error_message\n";
+  std::string buf = "id,ok,due,relief_ratio,relief,payable,rate,rules,error_code,error_field,error_message\n";
   const bool progress = isatty(STDERR_FILENO) != 0;
   std::optional<sipolicy::Date> as_of;
   if (o.as_of) as_of = *sipolicy::Date::Parse(*o.as_of);
+  const std::int32_t as_of_code = as_of ? sipolicy::internal::DateCodeOf(*as_of) : 0;
+  sipolicy::internal::ContributionPlans plans(*cat);
+  // The citations of a group's rules, written once per group.
+  std::map<std::pair<const void*, const void*>, std::string> rules_text;
   long long rows = 0, failed = 0;
   bool totals_overflow = false;
-  sipolicy::ReliefReport report;
-  std::vector<std::string> f;
-  long long line_no = 1;
-  while (ReadCsvRecord(*in, &f, &bad_quote)) {
-    ++line_no;
-    if (f.size() == 1 && f[0].empty()) continue;  // blank line
+  std::array<BatchTotals, 3> by_insurance{};
+  BatchTotals total;
+  while (csv.Next(&rec)) {
     ++rows;
-    auto get = [&](const char* name) -> std::string {
-      auto it = col.find(name);
-      return it != col.end() && it->second < f.size() ? f[it->second] : std::string();
+    const auto& f = rec.fields;
+    auto get = [&](BatchColumn c) -> std::string_view {
+      const int i = col[c];
+      return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)]
+                                                              : std::string_view();
     };
-    const std::string id = col.contains("id") ? get("id") : std::to_string(line_no);
-    std::string error_code, error_field, error_message;
-    absl::StatusOr<sipolicy::ContributionResult> res = absl::UnknownError("");
+    const std::string line_id = std::to_string(rec.line);
+    // A row's id, or its input line number when the file has no id column,
+    // the id is empty or the row could not be read.
+    const std::string_view id = col[kId] >= 0 && rec.problem.empty() && !get(kId).empty()
+                                    ? get(kId)
+                                    : std::string_view(line_id);
+    std::string_view error_code;
+    std::string error_field, error_message;
     sipolicy::ContributionRequest req;
-    if (bad_quote || f.size() > header.size()) {
+    std::int64_t due = 0, relief = 0;
+    sipolicy::Ratio ratio, rate;
+    const sipolicy::RuleHeader* rate_rule = nullptr;
+    const sipolicy::RuleHeader* window = nullptr;
+    if (!rec.problem.empty() || f.size() > header.size()) {
       error_code = "invalid_argument";
-      error_message = bad_quote ? "unterminated quoted field"
-                                : Cat("row has ", f.size(), " fields; the header has ", header.size());
-    } else if (!std::all_of(f.begin(), f.end(), [](const std::string& x) { return json::IsValidUtf8(x); })) {
+      error_message = !rec.problem.empty()
+                          ? rec.problem
+                          : Cat("row has ", f.size(), " fields; the header has ", header.size());
+    } else if (!std::all_of(f.begin(), f.end(), [](std::string_view x) { return json::IsValidUtf8(x); })) {
       error_code = "invalid_argument";
       error_message = "the row is not valid UTF-8";
     } else {
       auto parsed = RowRequest(get, as_of);
-      res = parsed.ok() ? sipolicy::AssessContribution(*cat, *parsed) : parsed.status();
-      if (parsed.ok()) req = *parsed;
-      if (!res.ok()) {
-        error_code = std::string(sipolicy::ErrorCodeName(res.status().code()));
-        error_field = sipolicy::internal::FieldOf(res.status());
-        error_message = std::string(res.status().message());
+      bool done = false;
+      if (parsed.ok()) {
+        req = *std::move(parsed);
+        // The common case over the group's resolved rules (as eval's fast path).
+        const auto& plan = plans.Get(req.region.code(), sipolicy::ClassifyForRelief(req.unit),
+                                     req.insurance, req.period, as_of_code, as_of);
+        const bool rate_given = req.rate.has_value();
+        const bool rate_ok = rate_given ? req.rate->num() >= 0 && *req.rate < sipolicy::Ratio::Integer(1)
+                                        : plan.rate_rule != nullptr;
+        if (plan.region_ok && rate_ok && !req.base.is_negative()) {
+          rate = rate_given ? *req.rate : plan.rate_rule->rate;
+          done = sipolicy::internal::FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due) &&
+                 sipolicy::internal::FastMultiplyRound(due, plan.relief_ratio, plan.relief_rule, &relief) &&
+                 due - relief <= sipolicy::Money::kMaxFen;
+          ratio = plan.relief_ratio;
+          rate_rule = rate_given ? nullptr : plan.rate_rule;
+          window = plan.window;
+        }
+      }
+      if (!done) {
+        auto res = parsed.ok() ? sipolicy::AssessContribution(*cat, req)
+                               : absl::StatusOr<sipolicy::ContributionResult>(parsed.status());
+        if (res.ok()) {
+          due = res->due.fen();
+          relief = res->relief.fen();
+          ratio = res->relief_ratio;
+          rate = res->rate;
+          rate_rule = res->rate_rule;
+          window = res->window;
+        } else {
+          error_code = sipolicy::ErrorCodeName(res.status().code());
+          error_field = sipolicy::internal::FieldOf(res.status());
+          error_message = std::string(res.status().message());
+        }
       }
     }
     if (!error_code.empty()) {
       ++failed;
-      *out << CsvField(json::IsValidUtf8(id) ? id : std::string("?")) << ",false,,,,,,,"
-           << error_code << "," << CsvField(error_field) << "," << CsvField(error_message) << "\n";
+      AppendCsvField(buf, json::IsValidUtf8(id) ? id : std::string_view("?"));
+      buf += ",false,,,,,,,";
+      buf += error_code;
+      buf += ',';
+      AppendCsvField(buf, error_field);
+      buf += ',';
+      AppendCsvField(buf, error_message);
+      buf += '\n';
     } else {
-      std::string rules;
-      for (const sipolicy::RuleHeader* r : {static_cast<const sipolicy::RuleHeader*>(res->rate_rule),
-                                            static_cast<const sipolicy::RuleHeader*>(res->window)}) {
-        if (r != nullptr) rules += (rules.empty() ? "" : "; ") + r->document->number;
+      std::string& rules = rules_text[{rate_rule, window}];
+      if (rules.empty()) {
+        for (const sipolicy::RuleHeader* r : {rate_rule, window}) {
+          if (r != nullptr) rules += (rules.empty() ? "" : "; ") + r->document->number;
+        }
+        if (rules.empty()) rules = " ";  // cached "none"
       }
-      *out << CsvField(id) << ",true," << res->due.ToString() << "," << res->relief_ratio.ToString()
-           << "," << res->relief.ToString() << "," << res->payable.ToString() << ","
-           << res->rate.ToString() << "," << CsvField(rules) << ",,,\n";
-      if (absl::Status s = report.Add(req.region, req.period, req.insurance, *res); !s.ok()) {
+      AppendCsvField(buf, id);
+      buf += ",true,";
+      buf += sipolicy::Money::FromFenUnchecked(due).ToString();
+      buf += ',';
+      buf += ratio.ToString();
+      buf += ',';
+      buf += sipolicy::Money::FromFenUnchecked(relief).ToString();
+      buf += ',';
+      buf += sipolicy::Money::FromFenUnchecked(due - relief).ToString();
+      buf += ',';
+      buf += rate.ToString();
+      buf += ',';
+      AppendCsvField(buf, rules == " " ? std::string_view() : std::string_view(rules));
+      buf += ",,,\n";
+      const std::int64_t payable = due - relief;
+      if (!by_insurance[static_cast<std::size_t>(req.insurance)].Add(due, relief, payable) ||
+          !total.Add(due, relief, payable)) {
         totals_overflow = true;  // the row stands; only the summary cannot hold it
       }
     }
-    if (progress && rows % 10000 == 0) std::fprintf(stderr, "\r%lld rows, %lld failed", rows, failed);
+    if (buf.size() >= (1u << 20)) {
+      std::fwrite(buf.data(), 1, buf.size(), out);
+      buf.clear();
+    }
+    if (progress && rows % 100000 == 0) std::fprintf(stderr, "\r%lld rows, %lld failed", rows, failed);
   }
-  out->flush();
+  std::fwrite(buf.data(), 1, buf.size(), out);
+  const bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
+  if (out != stdout) std::fclose(out);
+  if (in_fd != STDIN_FILENO) ::close(in_fd);
   if (progress) std::fprintf(stderr, "\r");
-  std::fprintf(stderr, "%lld rows, %lld ok, %lld failed\n", rows, rows - failed, failed);
-  for (const auto& [ins, t] : report.by_insurance()) {
-    std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s  (%lld rows)\n",
-                 std::string(sipolicy::InsuranceName(ins)).c_str(), t.due.ToString().c_str(),
-                 t.relief.ToString().c_str(), t.payable.ToString().c_str(), t.records);
+  if (csv.read_error() != 0) {
+    std::fprintf(stderr, "sipolicy: reading '%s' failed: %s\n", o.args[0].c_str(),
+                 std::strerror(csv.read_error()));
+    return 2;
   }
-  std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s\n", "total",
-               report.total().due.ToString().c_str(), report.total().relief.ToString().c_str(),
-               report.total().payable.ToString().c_str());
+  if (write_failed) {
+    std::fprintf(stderr, "sipolicy: writing the output failed\n");
+    return 2;
+  }
+  auto yuan = [](std::int64_t fen) { return sipolicy::Money::FromFenUnchecked(fen).ToString(); };
+  std::fprintf(stderr, "%lld rows, %lld ok, %lld failed\n", rows, rows - failed, failed);
+  for (sipolicy::Insurance ins : sipolicy::kAllInsurances) {
+    const BatchTotals& t = by_insurance[static_cast<std::size_t>(ins)];
+    if (t.rows == 0) continue;
+    std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s  (%lld rows)\n",
+                 std::string(sipolicy::InsuranceName(ins)).c_str(), yuan(t.due).c_str(),
+                 yuan(t.relief).c_str(), yuan(t.payable).c_str(), t.rows);
+  }
+  std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s\n", "total", yuan(total.due).c_str(),
+               yuan(total.relief).c_str(), yuan(total.payable).c_str());
   if (totals_overflow) {
     std::fprintf(stderr, "sipolicy: the totals exceed the money range (10^15 yuan) and are incomplete; "
                          "every row in the output is still exact\n");
@@ -492,9 +677,14 @@ int CmdExplain(int argc, char** argv) {
   auto parsed = json::Parse(text);
   if (parsed.ok() && parsed->type() == json::Type::kObject) {
     parsed->Set("explain", json::Value::Bool(true));  // explain is the point of this command
+    // and so is naming each document in full.
+    if (parsed->Find("detail") == nullptr) parsed->Set("detail", json::Value::String("full"));
   }
-  json::Value res = parsed.ok() ? sipolicy::EvaluateRequest(*cat, WithDefaults(*parsed, o))
-                                : *json::Parse(sipolicy::EvaluateJson(*cat, text));
+  if (!parsed.ok()) {
+    std::printf("error (parse_error): %s\n", std::string(parsed.status().message()).c_str());
+    return 1;
+  }
+  json::Value res = sipolicy::EvaluateRequest(*cat, WithDefaults(*parsed, o));
   if (!IsOk(res)) {
     const json::Value* e = res.Find("error");
     std::printf("error (%s%s%s): %s\n", e->Find("code")->string_value().c_str(),

@@ -385,6 +385,148 @@ static void test_packs(sipolicy_engine* e) {
   }
 }
 
+/* Columnar batches: sipolicy_batch with named columns. */
+static void test_columns(const sipolicy_engine* e) {
+  /* 吉安 SME pension March 2020, base 10000.00: due 1600.00, exempt.
+   * 吉安 large enterprise, base 10000.05: due 1600.01, halved: relief 800.01, payable 800.00.
+   * A record with size 9: invalid_argument on "unit.size"; the others are answered. */
+  int32_t region[3] = {360800, 360800, 360800};
+  int32_t size[3] = {SIPOLICY_SMALL, 9, SIPOLICY_LARGE};
+  int32_t insurance[3] = {SIPOLICY_PENSION, SIPOLICY_PENSION, SIPOLICY_PENSION};
+  int64_t period64[3] = {202003, 202003, 202003}; /* int64 where int32 is natural: converted */
+  int64_t base[3] = {1000000, 1000000, 1000005};
+  int64_t due[3], relief[3], num[3], den[3];
+  int32_t payable32[3]; /* int32 output of an int64 field: fits here */
+  int32_t status[3];
+  char* errors[3] = {NULL, NULL, NULL};
+  size_t failed = 99;
+  sipolicy_column in[5] = {{"region", SIPOLICY_COLUMN_I32, region},
+                           {"unit.size", SIPOLICY_COLUMN_I32, size},
+                           {"insurance", SIPOLICY_COLUMN_I32, insurance},
+                           {"period", SIPOLICY_COLUMN_I64, period64},
+                           {"base", SIPOLICY_COLUMN_I64, base}};
+  sipolicy_column out[7] = {{"due", SIPOLICY_COLUMN_I64, due},
+                            {"relief", SIPOLICY_COLUMN_I64, relief},
+                            {"payable", SIPOLICY_COLUMN_I32, payable32},
+                            {"relief_ratio.num", SIPOLICY_COLUMN_I64, num},
+                            {"relief_ratio.den", SIPOLICY_COLUMN_I64, den},
+                            {"status", SIPOLICY_COLUMN_I32, status},
+                            {"error", SIPOLICY_COLUMN_TEXT, errors}};
+  CHECK(sipolicy_batch(out, 7, &failed, e, "contribution", 3, in, 5) == SIPOLICY_OK);
+  CHECK(failed == 1);
+  CHECK(status[0] == SIPOLICY_OK && due[0] == 160000 && relief[0] == 160000 && payable32[0] == 0);
+  CHECK(num[0] == 1 && den[0] == 1);
+  CHECK(status[1] == SIPOLICY_INVALID_ARGUMENT && due[1] == 0);
+  CHECK(errors[0] == NULL && errors[2] == NULL);
+  CHECK(contains(errors[1], "unit.size: "));
+  CHECK(status[2] == SIPOLICY_OK && due[2] == 160001 && relief[2] == 80001 && payable32[2] == 80000);
+  CHECK(num[2] == 1 && den[2] == 2);
+  sipolicy_string_free(errors[1]);
+
+  /* 贵州 small enterprise, 2022: 12000.00 paid, no layoffs, 12 months: 90% = 10800.00. */
+  {
+    int32_t r_region[1] = {520000}, r_size[1] = {SIPOLICY_SMALL}, year[1] = {2022}, months[1] = {12};
+    int64_t paid[1] = {1200000}, layoffs[1] = {0}, insured[1] = {25};
+    int64_t amount[1] = {-1};
+    int32_t eligible[1] = {-1}, payee[1] = {-1}, r_status[1] = {-1};
+    sipolicy_column rin[7] = {{"region", SIPOLICY_COLUMN_I32, r_region},
+                              {"unit.size", SIPOLICY_COLUMN_I32, r_size},
+                              {"year", SIPOLICY_COLUMN_I32, year},
+                              {"prior_year_paid", SIPOLICY_COLUMN_I64, paid},
+                              {"months_paid", SIPOLICY_COLUMN_I32, months},
+                              {"layoffs", SIPOLICY_COLUMN_I64, layoffs},
+                              {"insured", SIPOLICY_COLUMN_I64, insured}};
+    sipolicy_column rout[4] = {{"amount", SIPOLICY_COLUMN_I64, amount},
+                               {"eligible", SIPOLICY_COLUMN_I32, eligible},
+                               {"payee", SIPOLICY_COLUMN_I32, payee},
+                               {"status", SIPOLICY_COLUMN_I32, r_status}};
+    CHECK(sipolicy_batch(rout, 4, NULL, e, "stable_job_refund", 1, rin, 7) == SIPOLICY_OK);
+    CHECK(r_status[0] == SIPOLICY_OK && eligible[0] == 1 && amount[0] == 1080000);
+    CHECK(payee[0] == SIPOLICY_PAYEE_PUBLIC_ACCOUNT);
+  }
+  /* 滞纳金: 1000.00 due 2020-03-15, paid 2020-04-01: 17 days x 0.05% = 8.50. */
+  {
+    int64_t amount[1] = {100000}, fee[1] = {0};
+    int32_t due_date[1] = {20200315}, paid_date[1] = {20200401}, days[1] = {0}, l_status[1];
+    sipolicy_column lin[3] = {{"amount", SIPOLICY_COLUMN_I64, amount},
+                              {"due_date", SIPOLICY_COLUMN_I32, due_date},
+                              {"paid_date", SIPOLICY_COLUMN_I32, paid_date}};
+    sipolicy_column lout[3] = {{"fee", SIPOLICY_COLUMN_I64, fee},
+                               {"days", SIPOLICY_COLUMN_I32, days},
+                               {"status", SIPOLICY_COLUMN_I32, l_status}};
+    CHECK(sipolicy_batch(lout, 3, NULL, e, "late_fee", 1, lin, 3) == SIPOLICY_OK);
+    CHECK(l_status[0] == SIPOLICY_OK && fee[0] == 850 && days[0] == 17);
+    /* Several converted columns at once (int32 <-> int64 both ways). */
+    {
+      int32_t fee32[1] = {0};
+      int64_t days64[1] = {0}, waived64[1] = {-1}, status64[1] = {-1};
+      sipolicy_column conv[4] = {{"fee", SIPOLICY_COLUMN_I32, fee32},
+                                 {"days", SIPOLICY_COLUMN_I64, days64},
+                                 {"waived_days", SIPOLICY_COLUMN_I64, waived64},
+                                 {"status", SIPOLICY_COLUMN_I64, status64}};
+      CHECK(sipolicy_batch(conv, 4, NULL, e, "late_fee", 1, lin, 3) == SIPOLICY_OK);
+      CHECK(fee32[0] == 850 && days64[0] == 17 && waived64[0] == 0 && status64[0] == SIPOLICY_OK);
+    }
+  }
+
+  /* Call-level errors name the column and write nothing. */
+  status[0] = 77;
+  CHECK(sipolicy_batch(out, 7, &failed, e, "contribution", 3, in, 4) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(strcmp(sipolicy_last_error_field(), "base") == 0);
+  CHECK(status[0] == 77);
+  {
+    sipolicy_column bad[6];
+    memcpy(bad, in, sizeof in);
+    bad[5].name = "bsae";
+    bad[5].type = SIPOLICY_COLUMN_I64;
+    bad[5].data = base;
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 6) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(strcmp(sipolicy_last_error_field(), "bsae") == 0);
+    CHECK(contains(sipolicy_last_error(), "inputs: region"));
+    bad[5].name = "base"; /* twice */
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 6) == SIPOLICY_INVALID_ARGUMENT);
+    CHECK(contains(sipolicy_last_error(), "twice"));
+    memcpy(bad, in, sizeof in);
+    bad[4].data = NULL;
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 5) == SIPOLICY_INVALID_ARGUMENT);
+    bad[4].data = base;
+    bad[4].type = SIPOLICY_COLUMN_TEXT;
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 5) == SIPOLICY_INVALID_ARGUMENT);
+    bad[4].type = 42;
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 5) == SIPOLICY_INVALID_ARGUMENT);
+    bad[4].name = NULL;
+    CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, bad, 5) == SIPOLICY_INVALID_ARGUMENT);
+  }
+  {
+    sipolicy_column badout[1] = {{"payable", SIPOLICY_COLUMN_I64, NULL}};
+    CHECK(sipolicy_batch(badout, 1, NULL, e, "contribution", 3, in, 5) == SIPOLICY_INVALID_ARGUMENT);
+    badout[0].name = "region"; /* an input name is not an output */
+    badout[0].data = due;
+    CHECK(sipolicy_batch(badout, 1, NULL, e, "contribution", 3, in, 5) == SIPOLICY_INVALID_ARGUMENT);
+  }
+  CHECK(sipolicy_batch(out, 7, NULL, e, "deferral", 3, in, 5) == SIPOLICY_UNKNOWN_OP);
+  CHECK(contains(sipolicy_last_error(), "no columnar form"));
+  CHECK(sipolicy_batch(out, 7, NULL, e, "nonsense", 3, in, 5) == SIPOLICY_UNKNOWN_OP);
+  CHECK(sipolicy_batch(out, 7, NULL, e, "\xff\xfe", 3, in, 5) == SIPOLICY_UNKNOWN_OP);
+  CHECK(sipolicy_batch(out, 7, NULL, NULL, "contribution", 3, in, 5) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_batch(out, 7, NULL, e, NULL, 3, in, 5) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_batch(out, 7, NULL, e, "contribution", 3, NULL, 5) == SIPOLICY_INVALID_ARGUMENT);
+  /* No records: fine, nothing written. */
+  CHECK(sipolicy_batch(out, 7, &failed, e, "contribution", 0, in, 5) == SIPOLICY_OK);
+  CHECK(failed == 0);
+}
+
+/* Every operation described as JSON, with the columns of the columnar ones. */
+static void test_describe(void) {
+  char* out = NULL;
+  CHECK(sipolicy_describe(&out) == SIPOLICY_OK);
+  CHECK(contains(out, "\"operations\""));
+  CHECK(contains(out, "\"name\":\"collection_target\""));
+  CHECK(contains(out, "\"unit.size\""));
+  sipolicy_string_free(out);
+  CHECK(sipolicy_describe(NULL) == SIPOLICY_INVALID_ARGUMENT);
+}
+
 int main(void) {
   sipolicy_engine* e = NULL;
   test_version_and_names();
@@ -396,6 +538,8 @@ int main(void) {
   test_json(e);
   test_contribution(e);
   test_batch(e);
+  test_columns(e);
+  test_describe();
   test_late_fee(e);
   test_stable_job_refund(e);
   test_multiply_round();

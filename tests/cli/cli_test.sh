@@ -96,5 +96,43 @@ check "explain with explain:false still explains" contains "$TMP/ex3.txt" "17 da
 echo '{"id":{"ok":false},"op":"late_fee","amount":"1","due_date":"2020-03-15","paid_date":"2020-03-16"}' | "$BIN" eval > /dev/null
 check "eval: exit status from the result, not the echoed id" test $? -eq 0
 
+# Regressions (issue: reliability). A non-ASCII character where a value is
+# expected used to abort eval (SIGABRT) and lose every later line.
+printf '{"op":中}\n\xef\xbb\xbf{"op":"late_fee"}\n{"op":\xe2\x80\x9clate_fee\xe2\x80\x9d}\n{"id":9,"op":"late_fee","amount":"1000.00","due_date":"2020-03-15","paid_date":"2020-04-01"}\n' \
+  | "$BIN" eval > "$TMP/utf8.jsonl" 2> "$TMP/utf8.err"
+check "eval: non-ASCII garbage is a failed line, not a crash" test $? -eq 1
+check "eval: every line answered after it" test "$(wc -l < "$TMP/utf8.jsonl")" -eq 4
+check "eval: the error quotes the whole character" contains "$TMP/utf8.jsonl" "unexpected character '中' (U+4E2D)"
+check "eval: smart quotes named" contains "$TMP/utf8.jsonl" "(U+201C)"
+check "eval: the line after is answered" contains "$TMP/utf8.jsonl" '"id":9,"ok":true'
+check "eval: results are valid UTF-8" iconv -f UTF-8 -t UTF-8 "$TMP/utf8.jsonl" -o /dev/null
+"$BIN" explain '{"op":中}' > "$TMP/ex4.txt" 2>&1
+check "explain: non-ASCII garbage exits 1, no crash" test $? -eq 1
+# A line over --max-line-bytes is answered and skipped, the next one still read.
+{ printf '{"op":"late_fee","pad":"'; head -c 5000 /dev/zero | tr '\0' 'x'; printf '"}\n'
+  printf '{"id":2,"op":"late_fee","amount":"1000.00","due_date":"2020-03-15","paid_date":"2020-04-01"}\n'; } \
+  | "$BIN" eval --max-line-bytes 1000 > "$TMP/long.jsonl"
+check "eval: a too-long line fails the run" test $? -eq 1
+check "eval: too-long line reported" contains "$TMP/long.jsonl" "above the limit of 1000 (--max-line-bytes)"
+check "eval: the line after a too-long one is answered" contains "$TMP/long.jsonl" '"id":2,"ok":true'
+# A stray opening quote used to swallow the rest of the file into one row;
+# rows holding only "" or " used to vanish.
+printf 'id,region,unit_size,insurance,period,base\n' > "$TMP/quote.csv"
+printf 'q1,360800,small,pension,2020-03,100.00\n' >> "$TMP/quote.csv"
+printf 'q2,"360800,small,pension,2020-03,100.00\n' >> "$TMP/quote.csv"
+for i in 3 4 5 6 7 8; do printf 'q%s,360800,small,pension,2020-03,100.00\n' "$i" >> "$TMP/quote.csv"; done
+printf '""\n"\nq9,360800,large,pension,2020-03,100.00\n' >> "$TMP/quote.csv"
+"$BIN" batch "$TMP/quote.csv" > "$TMP/quote.out" 2> "$TMP/quote.err"
+check "batch: bad rows fail the run" test $? -eq 1
+check "batch: one output row per input line (11 + header)" test "$(wc -l < "$TMP/quote.out")" -eq 12
+check "batch: the stray quote's row is reported" contains "$TMP/quote.out" "unterminated quoted field"
+check "batch: rows after the stray quote answered" contains "$TMP/quote.out" "q8,true,16.00,1,16.00,0.00,0.16"
+check "batch: the row after the lone quote answered" contains "$TMP/quote.out" "q9,true,16.00,0.5,8.00,8.00,0.16"
+check "batch: a row of \"\" is counted" contains "$TMP/quote.out" "10,false,,,,,,,invalid_argument,region,"
+check "batch: summary counts them" contains "$TMP/quote.err" "11 rows, 8 ok, 3 failed"
+# A row whose id cannot be read is named by its input line number.
+check "batch: line number for an unreadable row" contains "$TMP/quote.out" "3,false,,,,,,,invalid_argument,,unterminated quoted field"
+check "batch: line number of the lone quote" contains "$TMP/quote.out" "11,false,,,,,,,invalid_argument,,unterminated quoted field"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -33,25 +33,174 @@ DateLike = Union[datetime.date, str]
 PeriodLike = Union[str, Tuple[int, int]]
 
 
-class Insurance(enum.IntEnum):
-    """``SIPOLICY_PENSION`` …; the JSON spelling is the lower-case name."""
-    PENSION = 0
-    UNEMPLOYMENT = 1
-    WORK_INJURY = 2
+class NameEnum(str, enum.Enum):
+    """A ``str`` Enum whose value is the name the JSON contract uses.
+
+    Members compare equal to (and hash like) their plain string, so
+    ``Insurance.PENSION == "pension"`` and plain strings work wherever a
+    member does. ``code`` is the stable integer of the C ABI and of the
+    columnar batches (the member's position, as ``sipolicy_describe`` lists
+    the enum's names).
+    """
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return str.__format__(str.__str__(self), spec)
+
+    @property
+    def code(self) -> int:
+        return _ENUM_CODES[type(self)][str.__str__(self)]
+
+    @classmethod
+    def from_code(cls: Any, code: int) -> Any:
+        """The member whose integer code is ``code`` (ValueError if none)."""
+        members = list(cls)
+        if isinstance(code, bool) or not isinstance(code, int) or not 0 <= code < len(members):
+            raise ValueError(f"{code!r} is not a {cls.__name__} code (0..{len(members) - 1})")
+        return members[code]
 
 
-class UnitSize(enum.IntEnum):
-    LARGE = 0
-    MEDIUM = 1
-    SMALL = 2
-    MICRO = 3
+class Insurance(NameEnum):
+    """险种: ``SIPOLICY_PENSION`` = 0 …"""
+    PENSION = "pension"
+    UNEMPLOYMENT = "unemployment"
+    WORK_INJURY = "work_injury"
 
 
-class UnitType(enum.IntEnum):
-    ENTERPRISE = 0
-    INDIVIDUAL_BUSINESS = 1
-    SOCIAL_ORGANIZATION = 2
-    PUBLIC_INSTITUTION = 3
+class UnitSize(NameEnum):
+    """企业规模 (``SIPOLICY_LARGE`` = 0 …)."""
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
+
+
+class UnitType(NameEnum):
+    """参保单位类型 (``SIPOLICY_ENTERPRISE`` = 0 …)."""
+    ENTERPRISE = "enterprise"
+    INDIVIDUAL_BUSINESS = "individual_business"
+    SOCIAL_ORGANIZATION = "social_organization"
+    PUBLIC_INSTITUTION = "public_institution"
+
+
+class Settlement(NameEnum):
+    """How an overpayment is settled (退费/冲抵)."""
+    DEFAULT = "default"
+    REFUND = "refund"
+    OFFSET = "offset"
+
+
+class Payee(NameEnum):
+    """Where a refund is paid (``SIPOLICY_PAYEE_*``)."""
+    NONE = "none"
+    PUBLIC_ACCOUNT = "public_account"
+    CONTRIBUTION_ACCOUNT = "contribution_account"
+    UNRESOLVED = "unresolved"
+
+
+class RefundReason(NameEnum):
+    """Why a 稳岗返还 is refused; bit ``code`` of the columnar ``reasons``."""
+    PUBLIC_INSTITUTION = "public_institution"
+    UNIT_TYPE_NOT_COVERED = "unit_type_not_covered"
+    LAYOFF_RATE_ABOVE_TARGET = "layoff_rate_above_target"
+    LAYOFF_RATE_ABOVE_SMALL_UNIT_LIMIT = "layoff_rate_above_small_unit_limit"
+    MONTHS_PAID_BELOW_REQUIRED = "months_paid_below_required"
+    LONG_TERM_ARREARS = "long_term_arrears"
+    SERIOUSLY_DISHONEST = "seriously_dishonest"
+    LIQUIDATION = "liquidation"
+    ZOMBIE_ENTERPRISE = "zombie_enterprise"
+
+
+class SkillLevel(NameEnum):
+    """A certificate's level (职业技能等级)."""
+    PRIMARY = "primary"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+    TECHNICIAN = "technician"
+    SENIOR_TECHNICIAN = "senior_technician"
+
+
+class SkillApplicant(NameEnum):
+    """Who applies for 技能提升补贴."""
+    EMPLOYEE = "employee"
+    UNEMPLOYMENT_BENEFICIARY = "unemployment_beneficiary"
+
+
+class TargetGroup(NameEnum):
+    """The people a subsidy is for (人员类别)."""
+    DIFFICULT = "difficult"
+    ZERO_EMPLOYMENT_FAMILY = "zero_employment_family"
+    GRADUATE = "graduate"
+    REGISTERED_UNEMPLOYED = "registered_unemployed"
+    VETERAN = "veteran"
+    MIGRANT_WORKER = "migrant_worker"
+    OTHER = "other"
+
+
+class Sector(NameEnum):
+    """The industry of the 2017 size table (国统字〔2017〕213号)."""
+    AGRICULTURE = "agriculture"
+    INDUSTRY = "industry"
+    CONSTRUCTION = "construction"
+    WHOLESALE = "wholesale"
+    RETAIL = "retail"
+    TRANSPORT = "transport"
+    WAREHOUSING = "warehousing"
+    POSTAL = "postal"
+    ACCOMMODATION = "accommodation"
+    CATERING = "catering"
+    INFORMATION_TRANSMISSION = "information_transmission"
+    SOFTWARE_IT = "software_it"
+    REAL_ESTATE_DEVELOPMENT = "real_estate_development"
+    PROPERTY_MANAGEMENT = "property_management"
+    LEASING_BUSINESS_SERVICES = "leasing_business_services"
+    OTHER = "other"
+
+
+class CollectionUnitKind(NameEnum):
+    """The units a collection target covers."""
+    PRIVATE = "private"
+    STATE_COLLECTIVE_PUBLIC = "state_collective_public"
+
+
+class CollectionLevel(NameEnum):
+    """全市 (city_wide) or 市本级 (city_level)."""
+    CITY_WIDE = "city_wide"
+    CITY_LEVEL = "city_level"
+
+
+class EntrepreneurshipKind(NameEnum):
+    """自主创业补贴 (startup) or 创业场所租赁补贴 (venue_rent)."""
+    STARTUP = "startup"
+    VENUE_RENT = "venue_rent"
+
+
+class DifficultBasis(NameEnum):
+    """How the 困难企业稳岗返还 cap is set."""
+    BENEFIT = "benefit"
+    CONTRIBUTIONS = "contributions"
+
+
+#: Every enum by the name ``sipolicy_describe`` gives it.
+ENUMS = {
+    "insurance": Insurance,
+    "unit_size": UnitSize,
+    "unit_type": UnitType,
+    "settlement": Settlement,
+    "payee": Payee,
+    "refund_reason": RefundReason,
+    "skill_level": SkillLevel,
+    "skill_applicant": SkillApplicant,
+    "target_group": TargetGroup,
+    "sector": Sector,
+    "collection_unit_kind": CollectionUnitKind,
+    "collection_level": CollectionLevel,
+    "entrepreneurship_kind": EntrepreneurshipKind,
+    "difficult_basis": DifficultBasis,
+}
+_ENUM_CODES = {cls: {str.__str__(m): i for i, m in enumerate(cls)} for cls in ENUMS.values()}
 
 
 def _float_error(value: Any, field: str, what: str) -> TypeError:
@@ -267,20 +416,19 @@ def region_to_int(value: Any, field: str = "region") -> int:
                     f"got {type(value).__name__}")
 
 
-def enum_to_int(value: Any, cls: type, field: str) -> int:
-    """An enum member, its lower-case name ('pension'), or an int code."""
-    if isinstance(value, cls):
-        return int(value)
+def enum_to_int(value: Any, cls: Any, field: str) -> int:
+    """An enum member, its name ('pension'), or an int code -> the int code."""
     if isinstance(value, bool):
         raise TypeError(f"{field}: bool is not a {cls.__name__}")
+    if isinstance(value, str):
+        codes = _ENUM_CODES[cls]
+        code = codes.get(str.__str__(value))
+        if code is None:
+            choices = ", ".join(repr(name) for name in codes)
+            raise ValueError(f"{field}: {str.__str__(value)!r} is not one of {choices}")
+        return code
     if isinstance(value, int):
         return _range(value, INT32_MAX, field, cls.__name__)
-    if isinstance(value, str):
-        try:
-            return int(cls[value.upper()])
-        except KeyError:
-            choices = ", ".join(repr(m.name.lower()) for m in cls)
-            raise ValueError(f"{field}: {value!r} is not one of {choices}") from None
     raise TypeError(f"{field}: expected a {cls.__name__} or one of its names, "
                     f"got {type(value).__name__}")
 
@@ -336,8 +484,8 @@ def _dump_other(value: Any, chain: Any) -> str:
     path = _path(chain)
     if isinstance(value, float):
         raise _float_error(value, path, "a request value")
-    if isinstance(value, (Insurance, UnitSize, UnitType)):
-        return _quote(value.name.lower())
+    if isinstance(value, NameEnum):
+        return _quote(str.__str__(value))
     if isinstance(value, enum.Enum):
         return _dump(value.value, chain)
     if isinstance(value, bool):
@@ -366,7 +514,7 @@ def dump_json(value: Any, path: str = "request") -> str:
 
     Decimal -> a JSON number with the same digits (no exponent); Fraction ->
     'p/q' text; datetime.date -> 'YYYY-MM-DD'; the enums above -> their
-    lower-case names; float -> TypeError (naming the offending path, e.g.
+    names; float -> TypeError (naming the offending path, e.g.
     ``request.unit.size``). Non-ASCII text is \\u-escaped, so the line is
     always valid ASCII.
     """
@@ -377,7 +525,10 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"the library returned a non-finite number {name}")
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+
+
 def load_json(text: str) -> Any:
     """Parses a result line: strings stay strings, integers are ints, any
     other number becomes Decimal (never float)."""
-    return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    return _DECODER.decode(text)

@@ -1,4 +1,5 @@
-"""The Engine: a handle on the built-in catalog plus loaded policy packs."""
+"""The Engine: a handle on the built-in catalog plus loaded policy packs,
+with a typed method and a batch method for every operation."""
 
 from __future__ import annotations
 
@@ -6,71 +7,55 @@ import os
 import re
 import threading
 import weakref
-from ctypes import byref, c_int32, c_int64, c_size_t, c_void_p
-from dataclasses import dataclass
+from ctypes import byref, c_void_p
 from decimal import Decimal
-from fractions import Fraction
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
+from . import _columns
 from . import _convert as cv
-from ._convert import Insurance, UnitSize, UnitType
+from . import _ops
+from . import _records
 from ._lib import Library, load_library
-from .errors import (EngineClosedError, InternalError, SipolicyError, error_for_status,
-                     error_from_result)
+from ._types import (BatchError, ClassifyEnterpriseRequest, ClassifyEnterpriseResult,
+                     CollectionTargetRequest, CollectionTargetResult, ContributionRequest,
+                     ContributionResult, DateLike, DeferralRequest, DeferralResult,
+                     DifficultEnterpriseRefundRequest, DifficultEnterpriseRefundResult, EnumLike,
+                     EntrepreneurshipSubsidyRequest, EntrepreneurshipSubsidyResult,
+                     JobExpansionSubsidyRequest, JobExpansionSubsidyResult, LateFeeRequest,
+                     LateFeeResult, LedgerEntry, MoneyLike, OverpaymentRequest, OverpaymentResult,
+                     PeriodLike, RatioLike, RegionLike, RetentionTrainingSubsidyRequest,
+                     RetentionTrainingSubsidyResult, ScreeningUnit, SkillSubsidyRequest,
+                     SkillSubsidyResult, SocialInsuranceSubsidyRequest,
+                     SocialInsuranceSubsidyResult, StableJobRefundRequest, StableJobRefundResult,
+                     StableJobScreeningRequest, StableJobScreeningResult, Unit, UpcomingDue,
+                     WorkTrainingSubsidyRequest, WorkTrainingSubsidyResult)
+from .errors import EngineClosedError, InternalError, error_from_result
 
-__all__ = ["Engine", "ContributionResult", "LateFeeResult", "BatchItem", "multiply_round"]
+__all__ = ["Engine", "multiply_round"]
 
-Ratio = Union[Decimal, Fraction]
-
-
-@dataclass(frozen=True)
-class ContributionResult:
-    """One month of employer contribution (all money exact, two decimals).
-
-    ``relief_ratio`` is a :class:`decimal.Decimal` when the ratio is a finite
-    decimal (``Decimal('0.5')``, ``Decimal('1')``, ``Decimal('0')``) and a
-    :class:`fractions.Fraction` otherwise (``Fraction(2, 3)``) — the same
-    choice the JSON results make ("0.5" vs "2/3"). It is ``None`` for results
-    of :meth:`Engine.contribution_batch`, because the C batch call does not
-    report ratios. ``relief_ratio_fraction`` is always a Fraction (or None).
-    """
-
-    due: Decimal
-    relief: Decimal
-    payable: Decimal
-    relief_ratio: Optional[Ratio]
-
-    @property
-    def relief_ratio_fraction(self) -> Optional[Fraction]:
-        return None if self.relief_ratio is None else Fraction(self.relief_ratio)
-
-
-@dataclass(frozen=True)
-class LateFeeResult:
-    """滞纳金: ``fee`` (Decimal, two decimals) over ``days`` days of arrears."""
-
-    fee: Decimal
-    days: int
-
-
-@dataclass(frozen=True)
-class BatchItem:
-    """One record of :meth:`Engine.contribution_batch`: exactly one of
-    ``result`` and ``error`` is set. ``error`` is a :class:`SipolicyError`
-    subclass for records the library rejected, or the ``TypeError`` /
-    ``ValueError`` the binding raised converting the record."""
-
-    index: int
-    result: Optional[ContributionResult] = None
-    error: Optional[Exception] = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+#: A unit: :class:`Unit`, a dict ``{"size": …, "type": …, "industry": …}``,
+#: or the size alone ("large").
+UnitLike = Union[Unit, Mapping[str, Any], str]
+Requests = Iterable[Any]
 
 
 def _free_engine(free_fn: Any, handle: int) -> None:
     free_fn(handle)
+
+
+def _reads_detail(lib: Library, handle: int) -> bool:
+    """Whether the library reads the envelope's "detail" (asked once per library)."""
+    known = getattr(lib, "_reads_detail", None)
+    if known is None:
+        probe = (b'{"op":"late_fee","amount":"0","due_date":"2020-01-01",'
+                 b'"paid_date":"2020-01-01","detail":"full"}')
+        out = c_void_p()
+        status = lib.raw.sipolicy_eval_json(byref(out), handle, probe, len(probe))
+        text = lib.take_string(out) if status == 0 else ""
+        # A library that does not know "detail" refuses it as an unknown field.
+        known = '"ok":true' in text
+        lib._reads_detail = known  # type: ignore[attr-defined]
+    return known
 
 
 def _resolve_library(library: Union[Library, str, os.PathLike, None]) -> Library:
@@ -87,45 +72,14 @@ def _looks_like_pack_text(s: str) -> bool:
     return rest.startswith("{") or rest == "" and s.strip() != ""
 
 
-_RECORD_FIELDS = ("region", "unit_size", "insurance", "period", "base", "rate", "unit_type")
-
-
-def _contribution_args(region, unit_size, insurance, period, base, rate=None,
-                       unit_type="enterprise"):
-    """The integer arguments of sipolicy_contribution, converted exactly."""
-    rate_num, rate_den = (0, 0) if rate is None else cv.rate_to_pair(rate, "rate")
-    return (cv.region_to_int(region, "region"),
-            cv.enum_to_int(unit_size, UnitSize, "unit_size"),
-            cv.enum_to_int(unit_type, UnitType, "unit_type"),
-            cv.enum_to_int(insurance, Insurance, "insurance"),
-            cv.period_to_int(period, "period"),
-            cv.money_to_fen(base, "base"),
-            rate_num, rate_den)
-
-
-def _record_to_args(record: Any):
-    if isinstance(record, Mapping):
-        unknown = [k for k in record if k not in _RECORD_FIELDS]
-        if unknown:
-            raise TypeError(f"unknown field(s) {unknown}; a record has {_RECORD_FIELDS}")
-        missing = [k for k in _RECORD_FIELDS[:5] if k not in record]
-        if missing:
-            raise TypeError(f"missing field(s) {missing}")
-        return _contribution_args(**record)
-    if isinstance(record, (tuple, list)):
-        if not 5 <= len(record) <= 7:
-            raise TypeError(f"a record tuple has 5 to 7 items {_RECORD_FIELDS}, got {len(record)}")
-        return _contribution_args(*record)
-    raise TypeError(f"a record must be a mapping or a tuple, got {type(record).__name__}")
-
-
 class Engine:
     """The sipolicy engine: the built-in policy catalog plus any packs loaded.
 
     ::
 
         with sipolicy.Engine() as e:
-            r = e.contribution("360800", "large", "pension", "2020-03", "10000.05")
+            r = e.contribution(region="360800", unit={"size": "large"}, insurance="pension",
+                               period="2020-03", base=Decimal("10000.05"))
             r.payable                      # Decimal('800.00')
 
     ``library`` is a :class:`Library`, a path to libsipolicy.so.1, or None
@@ -153,6 +107,15 @@ class Engine:
         self._closed = False
         self._finalizer = weakref.finalize(self, _free_engine, lib.raw.sipolicy_engine_free,
                                            handle.value)
+        # Results of columnar batches that still compute some fields on first
+        # read: settled before a pack load or close() changes what they'd read.
+        self._sources: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        # Libraries from 0.2 cite rules compactly unless asked for "detail":
+        # "full"; the typed results carry every rule's whole record.
+        self._full = _reads_detail(lib, handle.value)
+        # Batches ask for compact rules (id and 文号) and learn each rule's
+        # whole record once, by id, for this engine's catalog.
+        self._rule_records: Dict[str, Any] = {}
 
     # --- lifetime -------------------------------------------------------------
     @property
@@ -165,6 +128,8 @@ class Engine:
 
     def close(self) -> None:
         """Frees the engine. Idempotent; waits for calls running in other threads."""
+        if not self._closed:
+            self._settle()
         with self._cond:
             if self._closed:
                 return
@@ -210,6 +175,11 @@ class Engine:
             if not self._active:
                 self._cond.notify_all()
 
+    def _settle(self) -> None:
+        """Completes the lazily computed fields of every live batch result."""
+        for source in list(self._sources):
+            source.settle()
+
     # --- packs ------------------------------------------------------------------
     def load_pack(self, text_or_path: Union[str, bytes, os.PathLike],
                   source: Optional[str] = None) -> None:
@@ -248,11 +218,13 @@ class Engine:
         if source is not None and "\0" in source:
             raise ValueError("load_pack_text: source contains a NUL character")
         src = None if source is None else source.encode("utf-8", "replace")
+        self._settle()
         handle = self._enter()
         try:
             status = self._lib.raw.sipolicy_engine_load_pack(handle, data, len(data), src)
             if status != 0:
                 raise self._lib.error(status)
+            self._rule_records = {}  # a pack may replace a rule under its id
         finally:
             self._leave()
 
@@ -263,11 +235,13 @@ class Engine:
         data = os.fsencode(path)
         if b"\0" in data:
             raise ValueError("load_pack_file: the path contains a NUL byte")
+        self._settle()
         handle = self._enter()
         try:
             status = self._lib.raw.sipolicy_engine_load_pack_file(handle, data)
             if status != 0:
                 raise self._lib.error(status)
+            self._rule_records = {}  # a pack may replace a rule under its id
         finally:
             self._leave()
 
@@ -327,9 +301,34 @@ class Engine:
             lines.append(data)
         if not lines:
             return []
+        out_lines = self._eval_lines(lines)
+        results = [cv.load_json(line) for line in out_lines]
+        if raise_on_error:
+            for r in results:
+                if not (isinstance(r, dict) and r.get("ok") is True):
+                    raise error_from_result(r)
+        return results
+
+    # --- the C entry points ---------------------------------------------------------
+    def _eval_one(self, data: bytes) -> str:
+        out = c_void_p()
+        handle = self._enter()
+        try:
+            status = self._lib.raw.sipolicy_eval_json(byref(out), handle, data, len(data))
+            if status != 0:
+                self._lib.take_string(out)
+                raise self._lib.error(status)
+            return self._lib.take_string(out)
+        finally:
+            self._leave()
+
+    def _eval_lines(self, lines: Sequence[bytes]) -> List[str]:
+        """One result line per request line, in one sipolicy_eval_jsonl call."""
+        if not lines:
+            return []
         # Every line ends in '\n': the library then yields exactly one result
         # per line, a blank last line included.
-        data = b"".join(line + b"\n" for line in lines)
+        data = b"\n".join(lines) + b"\n"
         out = c_void_p()
         handle = self._enter()
         try:
@@ -346,149 +345,388 @@ class Engine:
         if len(out_lines) != len(lines):
             raise InternalError(6, "internal", f"sipolicy_eval_jsonl returned {len(out_lines)} "
                                 f"result lines for {len(lines)} requests")
-        results = [cv.load_json(line) for line in out_lines]
-        if raise_on_error:
-            for r in results:
-                if not (isinstance(r, dict) and r.get("ok") is True):
-                    raise error_from_result(r)
-        return results
+        return out_lines
 
-    # --- typed calls -------------------------------------------------------------------
-    def contribution(self, region: Union[str, int], unit_size: Union[str, int],
-                     insurance: Union[str, int], period: cv.PeriodLike, base: cv.MoneyLike,
-                     rate: Optional[cv.RateLike] = None,
-                     unit_type: Union[str, int] = "enterprise",
-                     as_of: Optional[cv.DateLike] = None) -> ContributionResult:
-        """One month of employer contribution (sipolicy_contribution).
+    def _typed(self, op_name: str, as_of: Any, explain: bool, **values: Any) -> Any:
+        op = _ops.OPS[op_name]
+        request = op.request(values, as_of, explain, self._full)
+        result = cv.load_json(self._eval_one(cv.dump_json(request).encode("ascii")))
+        if not (isinstance(result, dict) and result.get("ok") is True):
+            raise error_from_result(result)
+        return _ops.parse_result(op, result)
 
-        ``region``: '360800' or 360800; ``unit_size``: 'large' | 'medium' |
-        'small' | 'micro' (or :class:`UnitSize`); ``insurance``: 'pension' |
-        'unemployment' | 'work_injury' (or :class:`Insurance`); ``period``:
-        'YYYY-MM' or (year, month); ``base``: money; ``rate``: None for the
-        catalog's default, else Decimal/str/int/Fraction; ``unit_type``:
-        'enterprise' | 'individual_business' | 'social_organization' |
-        'public_institution'; ``as_of``: only documents issued by that date.
-        """
-        args = _contribution_args(region, unit_size, insurance, period, base, rate, unit_type)
-        as_of_int = cv.optional_date_to_int(as_of, "as_of")
-        due, relief, payable, num, den = (c_int64(), c_int64(), c_int64(), c_int64(), c_int64())
-        handle = self._enter()
-        try:
-            status = self._lib.raw.sipolicy_contribution(
-                byref(due), byref(relief), byref(payable), byref(num), byref(den), handle,
-                *args, as_of_int)
-            if status != 0:
-                raise self._lib.error(status)
-        finally:
-            self._leave()
-        return ContributionResult(cv.fen_to_decimal(due.value), cv.fen_to_decimal(relief.value),
-                                  cv.fen_to_decimal(payable.value),
-                                  cv.ratio_from_pair(num.value, den.value))
-
-    def contribution_batch(self, records: Iterable[Any],
-                           as_of: Optional[cv.DateLike] = None) -> List[BatchItem]:
-        """Many contribution records in one C call (sipolicy_contribution_batch).
-
-        Each record is a mapping with the keyword arguments of
-        :meth:`contribution` (``region``, ``unit_size``, ``insurance``,
-        ``period``, ``base``, optional ``rate`` and ``unit_type``) or a tuple
-        in that order. ``as_of`` applies to the whole batch.
-
-        Returns one :class:`BatchItem` per record, in order; a bad record
-        never raises: its item carries the error (for records the library
-        rejected, the message is recovered by evaluating that record alone,
-        since the batch call keeps only status codes). ``relief_ratio`` is
-        None in batch results (the batch call does not report it).
-        """
-        as_of_int = cv.optional_date_to_int(as_of, "as_of")
-        items: List[Optional[BatchItem]] = []
-        good: List[int] = []
-        converted = []
-        for i, record in enumerate(records):
+    def _json_batch(self, op_name: str, requests: Requests, explain: bool) -> List[Any]:
+        """Every record through one sipolicy_eval_jsonl call."""
+        op = _ops.OPS[op_name]
+        out: List[Any] = []
+        requests_json: List[Dict[str, Any]] = []
+        where: List[int] = []
+        for i, record in enumerate(requests):
             try:
-                converted.append(_record_to_args(record))
+                request = op.batch_request(record, explain)
+                line = cv.dump_json(request).encode("ascii")
             except (TypeError, ValueError) as e:
-                items.append(BatchItem(i, error=e))
+                out.append(_ops.argument_error(e, i))
                 continue
-            items.append(None)
-            good.append(i)
-        n = len(good)
-        if n:
-            cols = list(zip(*converted))
-            region = (c_int32 * n)(*cols[0])
-            size = (c_int32 * n)(*cols[1])
-            utype = (c_int32 * n)(*cols[2])
-            ins = (c_int32 * n)(*cols[3])
-            period = (c_int32 * n)(*cols[4])
-            base = (c_int64 * n)(*cols[5])
-            if any(cols[7]):
-                rate_num = (c_int64 * n)(*cols[6])
-                rate_den = (c_int64 * n)(*cols[7])
-            else:
-                rate_num = rate_den = None  # all catalog defaults: NULL, NULL
-            due = (c_int64 * n)()
-            relief = (c_int64 * n)()
-            payable = (c_int64 * n)()
-            status = (c_int32 * n)()
-            failed = c_size_t()
-            handle = self._enter()
+            out.append(line)
+            requests_json.append(request)
+            where.append(i)
+        results = [cv.load_json(text) for text in self._eval_lines([out[i] for i in where])]
+        rules_fn = self._rules_fn(results, requests_json) if self._full else None
+        for i, d in zip(where, results):
+            out[i] = (_ops.parse_result(op, d, rules_fn)
+                      if isinstance(d, dict) and d.get("ok") is True else _ops.batch_error(d, i))
+        return out
+
+    def _rules_fn(self, results: Sequence[Any], requests: Sequence[Dict[str, Any]]) -> Any:
+        """Rules cited compactly (the library's default) -> the full Rule
+        records, each learnt once per engine by evaluating one request that
+        cites it again with "detail": "full"."""
+        records = self._rule_records
+        missing = _ops.rule_ids_missing(results, records)
+        if missing:
+            positions = sorted(set(missing.values()))
+            lines = [cv.dump_json(dict(requests[p], detail="full")).encode("ascii")
+                     for p in positions]
+            for text in self._eval_lines(lines):
+                d = cv.load_json(text)
+                if isinstance(d, dict) and d.get("ok") is True:
+                    for rule in _ops.rules(d.get("rules", ())):
+                        records[rule.id] = rule
+
+        def rules_fn(v: Any) -> Any:
             try:
-                rc = self._lib.raw.sipolicy_contribution_batch(
-                    due, relief, payable, status, byref(failed), handle, n,
-                    region, size, utype, ins, period, base, rate_num, rate_den, as_of_int)
-                if rc != 0:
-                    raise self._lib.error(rc)
-                for k, i in enumerate(good):
-                    if status[k] == 0:
-                        items[i] = BatchItem(i, result=ContributionResult(
-                            cv.fen_to_decimal(due[k]), cv.fen_to_decimal(relief[k]),
-                            cv.fen_to_decimal(payable[k]), None))
-                    else:
-                        items[i] = BatchItem(i, error=self._record_error(
-                            handle, converted[k], as_of_int, status[k]))
-            finally:
-                self._leave()
-        return items  # type: ignore[return-value]
+                return tuple([records[r["id"]] for r in v])
+            except KeyError:  # a full record, or an id not learnt: as given
+                return _ops.rules(v)
 
-    def _record_error(self, handle: int, args: tuple, as_of_int: int,
-                      batch_status: int) -> SipolicyError:
-        outs = [c_int64() for _ in range(5)]
-        status = self._lib.raw.sipolicy_contribution(*(byref(o) for o in outs), handle, *args,
-                                                     as_of_int)
-        if status != 0:
-            return self._lib.error(status)
-        return error_for_status(batch_status, "the record failed in the batch call (no message "
-                                "kept; evaluated alone it succeeded)")
+        return rules_fn
 
-    def late_fee(self, amount: cv.MoneyLike, due_date: cv.DateLike, paid_date: cv.DateLike,
-                 region: Union[str, int, None] = None,
-                 as_of: Optional[cv.DateLike] = None) -> LateFeeResult:
-        """滞纳金 on ``amount`` owed since ``due_date``, paid on ``paid_date``
-        (sipolicy_late_fee). ``region`` None = national rules."""
-        amount_fen = cv.money_to_fen(amount, "amount")
-        due = cv.date_to_int(due_date, "due_date")
-        paid = cv.date_to_int(paid_date, "paid_date")
-        region_int = 0 if region is None else cv.region_to_int(region, "region")
-        as_of_int = cv.optional_date_to_int(as_of, "as_of")
-        fee, days = c_int64(), c_int32()
+    # --- description and the columnar form ---------------------------------------------
+    def describe(self) -> Dict[str, Any]:
+        """The library's description of every operation (``sipolicy_describe``):
+        ``{"operations": [{"name", "summary", "request": [field…], "result":
+        [field…], "columns"?: {"inputs", "outputs"}}…], "enums": {…}, …}``.
+        Raises :class:`BatchUnavailableError` (a LibraryError) when the library
+        predates it."""
+        self._check_open()
+        return _columns.describe(self._lib)
+
+    def batch_columns(self, op: str, columns: Mapping[str, Any],
+                      outputs: Optional[Iterable[str]] = None) -> Dict[str, Any]:
+        """Evaluates ``op`` over columns of integer codes in one C call
+        (``sipolicy_batch``) and returns ``{output column: values}``.
+
+        ``columns`` maps input column names ("region", "unit.size",
+        "insurance", "period", "base", "rate.num", …; see
+        ``describe()["operations"][…]["columns"]`` or the header) to
+        ``array.array('i'|'q')``, any int32/int64 buffer (memoryview, numpy
+        array, pandas Series — passed without a copy), or a list of ints.
+        Enum columns also take names ("pension"). Codes: regions 360800,
+        periods 202003, dates 20200701, money in fen, booleans 0/1, enums
+        as ``Insurance.PENSION.code``.
+
+        ``outputs`` names the output columns (default: every one, from
+        ``describe()`` or the built-in table). Integer outputs are
+        ``array.array`` ('i' for int32, 'q' for int64) — numpy arrays when
+        any input was numpy/pandas; "error" is a list of ``str`` (None for
+        good records). A bad record gets its "status" and zeros; it never
+        stops the others. A bad *call* (unknown column, missing required
+        column, lengths that differ) raises.
+        """
+        lib = self._lib
+        specs = _columns.column_specs(lib, op) if isinstance(op, str) else None
         handle = self._enter()
         try:
-            status = self._lib.raw.sipolicy_late_fee(byref(fee), byref(days), handle, amount_fen,
-                                                     due, paid, region_int, as_of_int)
-            if status != 0:
-                raise self._lib.error(status)
+            result, _ = _columns.run_batch(lib, handle, op, columns, outputs, specs)
         finally:
             self._leave()
-        return LateFeeResult(cv.fen_to_decimal(fee.value), days.value)
+        return result
 
-    def multiply_round(self, amount: cv.MoneyLike, rate: cv.RateLike,
+    def batch(self, op: str, requests: Requests, *, explain: bool = False) -> List[Any]:
+        """``<op>_batch(requests)`` by the operation's name."""
+        if op not in _ops.OPS:
+            raise ValueError(f"unknown operation {op!r} (known: {', '.join(_ops.OPS)})")
+        return getattr(self, op + "_batch")(requests, explain=explain)
+
+    # --- typed calls: one per operation --------------------------------------------------
+    # Keyword arguments are the JSON request fields (docs/json.md,
+    # docs/employment-ops.md); None means "not given". ``as_of`` evaluates
+    # with only the documents issued by that day; ``explain=True`` adds the
+    # trace. A failed request raises the matching SipolicyError subclass.
+
+    def contribution(self, *, region: RegionLike, unit: UnitLike, insurance: EnumLike,
+                     period: PeriodLike, base: MoneyLike, rate: Optional[RatioLike] = None,
+                     as_of: Optional[DateLike] = None,
+                     explain: bool = False) -> ContributionResult:
+        """One month of employer contribution with the 2020 relief.
+
+        ``due = round(base × rate)``, ``relief = round(due × relief_ratio)``,
+        ``payable = due − relief``. ``rate`` None: the catalog's default
+        (pension 16% from 2019-05; pass the other insurances' rates)."""
+        return self._typed("contribution", as_of, explain, region=region, unit=unit,
+                           insurance=insurance, period=period, base=base, rate=rate)
+
+    def late_fee(self, *, amount: MoneyLike, due_date: DateLike, paid_date: DateLike,
+                 region: Optional[RegionLike] = None, waived_through: Optional[DateLike] = None,
+                 as_of: Optional[DateLike] = None, explain: bool = False) -> LateFeeResult:
+        """滞纳金 on ``amount`` owed since ``due_date``, paid on ``paid_date``
+        (``region`` None: national rules; ``waived_through``: no fee for days
+        up to that date)."""
+        return self._typed("late_fee", as_of, explain, amount=amount, due_date=due_date,
+                           paid_date=paid_date, region=region, waived_through=waived_through)
+
+    def deferral(self, *, region: RegionLike, unit: UnitLike, insurance: EnumLike,
+                 period: PeriodLike, first_deferred: Optional[PeriodLike] = None,
+                 in_difficulty: Optional[bool] = None, as_of: Optional[DateLike] = None,
+                 explain: bool = False) -> DeferralResult:
+        """缓缴: may ``period`` be deferred, and the latest make-up date."""
+        return self._typed("deferral", as_of, explain, region=region, unit=unit,
+                           insurance=insurance, period=period, first_deferred=first_deferred,
+                           in_difficulty=in_difficulty)
+
+    def overpayment(self, *, region: RegionLike, unit: UnitLike,
+                    ledger: Sequence[Union[LedgerEntry, Mapping[str, Any]]],
+                    settlement: Optional[EnumLike] = None,
+                    upcoming: Optional[Sequence[Union[UpcomingDue, Mapping[str, Any]]]] = None,
+                    as_of: Optional[DateLike] = None,
+                    explain: bool = False) -> OverpaymentResult:
+        """退费/冲抵 of contributions paid at the full rate (``ledger``: what was
+        paid per month; ``upcoming``: later months to offset against)."""
+        return self._typed("overpayment", as_of, explain, region=region, unit=unit,
+                           ledger=ledger, settlement=settlement, upcoming=upcoming)
+
+    def stable_job_refund(self, *, region: RegionLike, year: int, unit: UnitLike,
+                          prior_year_paid: MoneyLike, months_paid: int, layoffs: int,
+                          insured: int, arrears: Optional[bool] = None,
+                          dishonest: Optional[bool] = None, liquidation: Optional[bool] = None,
+                          zombie: Optional[bool] = None,
+                          already_refunded: Optional[MoneyLike] = None,
+                          has_public_account: Optional[bool] = None,
+                          as_of: Optional[DateLike] = None,
+                          explain: bool = False) -> StableJobRefundResult:
+        """失业保险稳岗返还 for one unit, paid for ``year`` from year − 1's figures."""
+        return self._typed("stable_job_refund", as_of, explain, region=region, year=year,
+                           unit=unit, prior_year_paid=prior_year_paid, months_paid=months_paid,
+                           layoffs=layoffs, insured=insured, arrears=arrears,
+                           dishonest=dishonest, liquidation=liquidation, zombie=zombie,
+                           already_refunded=already_refunded,
+                           has_public_account=has_public_account)
+
+    def stable_job_screening(self, *, year: int,
+                             units: Sequence[Union[ScreeningUnit, Mapping[str, Any]]],
+                             region: Optional[RegionLike] = None,
+                             summary_only: Optional[bool] = None,
+                             as_of: Optional[DateLike] = None,
+                             explain: bool = False) -> StableJobScreeningResult:
+        """免申即享 screening of many units: a result per unit (bad units are
+        :class:`BatchError` items) and the bulletin's totals."""
+        return self._typed("stable_job_screening", as_of, explain, year=year, region=region,
+                           summary_only=summary_only, units=units)
+
+    def difficult_enterprise_refund(self, *, region: RegionLike, unit: UnitLike, year: int,
+                                    insured: int, monthly_benefit: Optional[MoneyLike] = None,
+                                    monthly_contributions: Optional[MoneyLike] = None,
+                                    months: Optional[int] = None, layoffs: Optional[int] = None,
+                                    arrears: Optional[bool] = None,
+                                    dishonest: Optional[bool] = None,
+                                    liquidation: Optional[bool] = None,
+                                    zombie: Optional[bool] = None,
+                                    already_refunded: Optional[MoneyLike] = None,
+                                    has_public_account: Optional[bool] = None,
+                                    as_of: Optional[DateLike] = None,
+                                    explain: bool = False) -> DifficultEnterpriseRefundResult:
+        """困难企业稳岗返还 (2020): months × benefit × insured, or months of
+        contributions, by the region's basis."""
+        return self._typed("difficult_enterprise_refund", as_of, explain, region=region,
+                           unit=unit, year=year, insured=insured,
+                           monthly_benefit=monthly_benefit,
+                           monthly_contributions=monthly_contributions, months=months,
+                           layoffs=layoffs, arrears=arrears, dishonest=dishonest,
+                           liquidation=liquidation, zombie=zombie,
+                           already_refunded=already_refunded,
+                           has_public_account=has_public_account)
+
+    def skill_subsidy(self, *, region: RegionLike, certificate_date: DateLike, level: EnumLike,
+                      applicant: EnumLike, insured_months: int,
+                      claims_this_year: Optional[int] = None,
+                      same_level_claimed: Optional[bool] = None,
+                      higher_level_claimed: Optional[bool] = None,
+                      application_date: Optional[DateLike] = None,
+                      as_of: Optional[DateLike] = None,
+                      explain: bool = False) -> SkillSubsidyResult:
+        """技能提升补贴: eligibility and the tier amount."""
+        return self._typed("skill_subsidy", as_of, explain, region=region,
+                           certificate_date=certificate_date, level=level, applicant=applicant,
+                           insured_months=insured_months, claims_this_year=claims_this_year,
+                           same_level_claimed=same_level_claimed,
+                           higher_level_claimed=higher_level_claimed,
+                           application_date=application_date)
+
+    def work_training_subsidy(self, *, region: RegionLike, unit: UnitLike,
+                              hire_period: PeriodLike, target_group: EnumLike,
+                              contract_months: int, months_worked: int,
+                              months_already_paid: Optional[int] = None,
+                              as_of: Optional[DateLike] = None,
+                              explain: bool = False) -> WorkTrainingSubsidyResult:
+        """以工代训: months × the provincial monthly amount."""
+        return self._typed("work_training_subsidy", as_of, explain, region=region, unit=unit,
+                           hire_period=hire_period, target_group=target_group,
+                           contract_months=contract_months, months_worked=months_worked,
+                           months_already_paid=months_already_paid)
+
+    def social_insurance_subsidy(self, *, region: RegionLike, group: EnumLike,
+                                 contribution: MoneyLike, months: int,
+                                 months_used: Optional[int] = None,
+                                 months_since_leaving_school: Optional[int] = None,
+                                 months_to_retirement: Optional[int] = None,
+                                 as_of: Optional[DateLike] = None,
+                                 explain: bool = False) -> SocialInsuranceSubsidyResult:
+        """灵活就业社会保险补贴: at most 2/3 of the contribution, within the cap."""
+        return self._typed("social_insurance_subsidy", as_of, explain, region=region,
+                           group=group, contribution=contribution, months=months,
+                           months_used=months_used,
+                           months_since_leaving_school=months_since_leaving_school,
+                           months_to_retirement=months_to_retirement)
+
+    def retention_training_subsidy(self, *, region: RegionLike, unit: UnitLike, year: int,
+                                   insured: int, already_received: Optional[bool] = None,
+                                   as_of: Optional[DateLike] = None,
+                                   explain: bool = False) -> RetentionTrainingSubsidyResult:
+        """一次性留工培训补助: per insured employee, once per unit."""
+        return self._typed("retention_training_subsidy", as_of, explain, region=region,
+                           unit=unit, year=year, insured=insured,
+                           already_received=already_received)
+
+    def job_expansion_subsidy(self, *, region: RegionLike, unit: UnitLike, year: int, hires: int,
+                              as_of: Optional[DateLike] = None,
+                              explain: bool = False) -> JobExpansionSubsidyResult:
+        """一次性扩岗补助: per eligible hire."""
+        return self._typed("job_expansion_subsidy", as_of, explain, region=region, unit=unit,
+                           year=year, hires=hires)
+
+    def entrepreneurship_subsidy(self, *, region: RegionLike, kind: EnumLike, group: EnumLike,
+                                 grants: Optional[int] = None,
+                                 claimed: Optional[MoneyLike] = None,
+                                 as_of: Optional[DateLike] = None,
+                                 explain: bool = False) -> EntrepreneurshipSubsidyResult:
+        """自主创业补贴 / 创业场所租赁补贴: min(claimed, cap) × grants."""
+        return self._typed("entrepreneurship_subsidy", as_of, explain, region=region, kind=kind,
+                           group=group, grants=grants, claimed=claimed)
+
+    def classify_enterprise(self, *, sector: EnumLike, employees: Optional[int] = None,
+                            revenue: Optional[MoneyLike] = None,
+                            assets: Optional[MoneyLike] = None,
+                            as_of: Optional[DateLike] = None,
+                            explain: bool = False) -> ClassifyEnterpriseResult:
+        """Enterprise size (国统字〔2017〕213号); revenue and assets in yuan."""
+        return self._typed("classify_enterprise", as_of, explain, sector=sector,
+                           employees=employees, revenue=revenue, assets=assets)
+
+    def collection_target(self, *, region: RegionLike, year: int, unit_kind: EnumLike,
+                          level: EnumLike, opening_arrears: MoneyLike, cleared: MoneyLike,
+                          due: MoneyLike, new_arrears: MoneyLike,
+                          as_of: Optional[DateLike] = None,
+                          explain: bool = False) -> CollectionTargetResult:
+        """清欠率 and 新欠比例 against the targets (九人社字〔2017〕85号)."""
+        return self._typed("collection_target", as_of, explain, region=region, year=year,
+                           unit_kind=unit_kind, level=level, opening_arrears=opening_arrears,
+                           cleared=cleared, due=due, new_arrears=new_arrears)
+
+    # --- batches: one per operation ----------------------------------------------------------
+    # Each request is the operation's request dataclass (ContributionRequest,
+    # …) or a dict with the typed method's keyword names, with its own
+    # optional "as_of". The result is a list, in order, holding a result or a
+    # BatchError for every request; a bad request never raises and never
+    # stops the others.
+
+    def contribution_batch(self, requests: Iterable[Union[ContributionRequest, Mapping[str, Any]]],
+                           *, explain: bool = False) -> List[Union[ContributionResult, BatchError]]:
+        """Many contributions; through the columnar C call (sipolicy_batch)
+        when the library has it, else sipolicy_eval_jsonl. ``rules`` of
+        columnar results are read on first access (one JSON evaluation per
+        distinct region/unit class/insurance/period/as_of)."""
+        return _records.columnar_batch(self, "contribution", requests, explain)
+
+    def late_fee_batch(self, requests: Iterable[Union[LateFeeRequest, Mapping[str, Any]]], *,
+                       explain: bool = False) -> List[Union[LateFeeResult, BatchError]]:
+        return self._json_batch("late_fee", requests, explain)
+
+    def deferral_batch(self, requests: Iterable[Union[DeferralRequest, Mapping[str, Any]]], *,
+                       explain: bool = False) -> List[Union[DeferralResult, BatchError]]:
+        return self._json_batch("deferral", requests, explain)
+
+    def overpayment_batch(self, requests: Iterable[Union[OverpaymentRequest, Mapping[str, Any]]],
+                          *, explain: bool = False) -> List[Union[OverpaymentResult, BatchError]]:
+        return self._json_batch("overpayment", requests, explain)
+
+    def stable_job_refund_batch(
+            self, requests: Iterable[Union[StableJobRefundRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[StableJobRefundResult, BatchError]]:
+        """Many 稳岗返还 units; through the columnar C call when the library
+        has it. The fields the columns do not carry (entitlement,
+        policy_ratio, layoff_target, target_year, rules) are computed on
+        first access, through the JSON entry point for that record."""
+        return _records.columnar_batch(self, "stable_job_refund", requests, explain)
+
+    def stable_job_screening_batch(
+            self, requests: Iterable[Union[StableJobScreeningRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[StableJobScreeningResult, BatchError]]:
+        return self._json_batch("stable_job_screening", requests, explain)
+
+    def difficult_enterprise_refund_batch(
+            self, requests: Iterable[Union[DifficultEnterpriseRefundRequest, Mapping[str, Any]]],
+            *, explain: bool = False) -> List[Union[DifficultEnterpriseRefundResult, BatchError]]:
+        return self._json_batch("difficult_enterprise_refund", requests, explain)
+
+    def skill_subsidy_batch(
+            self, requests: Iterable[Union[SkillSubsidyRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[SkillSubsidyResult, BatchError]]:
+        return self._json_batch("skill_subsidy", requests, explain)
+
+    def work_training_subsidy_batch(
+            self, requests: Iterable[Union[WorkTrainingSubsidyRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[WorkTrainingSubsidyResult, BatchError]]:
+        return self._json_batch("work_training_subsidy", requests, explain)
+
+    def social_insurance_subsidy_batch(
+            self, requests: Iterable[Union[SocialInsuranceSubsidyRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[SocialInsuranceSubsidyResult, BatchError]]:
+        return self._json_batch("social_insurance_subsidy", requests, explain)
+
+    def retention_training_subsidy_batch(
+            self, requests: Iterable[Union[RetentionTrainingSubsidyRequest, Mapping[str, Any]]],
+            *, explain: bool = False) -> List[Union[RetentionTrainingSubsidyResult, BatchError]]:
+        return self._json_batch("retention_training_subsidy", requests, explain)
+
+    def job_expansion_subsidy_batch(
+            self, requests: Iterable[Union[JobExpansionSubsidyRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[JobExpansionSubsidyResult, BatchError]]:
+        return self._json_batch("job_expansion_subsidy", requests, explain)
+
+    def entrepreneurship_subsidy_batch(
+            self, requests: Iterable[Union[EntrepreneurshipSubsidyRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[EntrepreneurshipSubsidyResult, BatchError]]:
+        return self._json_batch("entrepreneurship_subsidy", requests, explain)
+
+    def classify_enterprise_batch(
+            self, requests: Iterable[Union[ClassifyEnterpriseRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[ClassifyEnterpriseResult, BatchError]]:
+        return self._json_batch("classify_enterprise", requests, explain)
+
+    def collection_target_batch(
+            self, requests: Iterable[Union[CollectionTargetRequest, Mapping[str, Any]]], *,
+            explain: bool = False) -> List[Union[CollectionTargetResult, BatchError]]:
+        return self._json_batch("collection_target", requests, explain)
+
+    def multiply_round(self, amount: MoneyLike, rate: RatioLike,
                        rounding: Optional[str] = "HALF_UP@2") -> Decimal:
         """round(amount × rate) as money; see :func:`sipolicy.multiply_round`."""
         self._check_open()
         return multiply_round(amount, rate, rounding, library=self._lib)
 
 
-def multiply_round(amount: cv.MoneyLike, rate: cv.RateLike,
+def multiply_round(amount: MoneyLike, rate: RatioLike,
                    rounding: Optional[str] = "HALF_UP@2", *,
                    library: Union[Library, str, os.PathLike, None] = None) -> Decimal:
     """Exact round(amount × rate) to money (sipolicy_multiply_round); no engine needed.

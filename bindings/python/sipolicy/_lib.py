@@ -9,13 +9,14 @@ import os
 import sys
 import threading
 from ctypes import (
-    c_uint32,POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_void_p)
+    POINTER, Structure, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p)
 from pathlib import Path
-from typing import List, Union
+from typing import Any, List, Optional, Union
 
 from .errors import LibraryError, LibraryNotFoundError, VersionMismatchError, error_for_status
 
-__all__ = ["Library", "load_library", "candidate_paths", "EXPECTED_MAJOR", "MINIMUM_VERSION"]
+__all__ = ["Library", "load_library", "candidate_paths", "EXPECTED_MAJOR", "MINIMUM_VERSION",
+           "Column"]
 
 #: The library major version this binding is written for (sipolicy.h
 #: SIPOLICY_VERSION_MAJOR).
@@ -29,7 +30,9 @@ ENV_VAR = "SIPOLICY_LIBRARY"
 _P_INT64 = POINTER(c_int64)
 _P_INT32 = POINTER(c_int32)
 
-# name: (restype, argtypes). Every exported function of sipolicy.h.
+# name: (restype, argtypes). The functions of sipolicy.h every libsipolicy
+# since 0.1.0 exports (required when loading); _OPTIONAL_PROTOTYPES below has
+# the newer ones.
 _PROTOTYPES = {
     "sipolicy_version": (c_char_p, []),
     "sipolicy_version_number": (c_int, []),
@@ -82,6 +85,25 @@ _PROTOTYPES = {
 }
 
 
+
+
+class Column(Structure):
+    """``sipolicy_column``: one named column of a columnar batch."""
+    _fields_ = [("name", c_char_p), ("type", c_int32), ("data", c_void_p)]
+
+
+# Functions declared in sipolicy.h that a library built before them lacks:
+# looked up on first use (Library.optional), so the module loads without them.
+_OPTIONAL_PROTOTYPES = {
+    "sipolicy_batch": (c_int, [
+        POINTER(Column), c_size_t, POINTER(c_size_t),  # outputs, n_outputs, out_failed
+        c_void_p, c_char_p, c_size_t,                   # engine, op, n
+        POINTER(Column), c_size_t,                      # inputs, n_inputs
+    ]),
+    "sipolicy_describe": (c_int, [POINTER(c_void_p)]),
+}
+
+
 def _soname_candidates() -> List[str]:
     if sys.platform == "darwin":
         return ["libsipolicy.1.dylib", "libsipolicy.dylib"]
@@ -92,13 +114,18 @@ def _soname_candidates() -> List[str]:
 
 def candidate_paths() -> List[str]:
     """Where :func:`load_library` looks when neither a path nor
-    ``$SIPOLICY_LIBRARY`` is given, in order: the build trees next to this
+    ``$SIPOLICY_LIBRARY`` is given, in order: a copy inside the package
+    directory (``sipolicy/libsipolicy.so.1``), the build trees next to this
     source checkout (``build/dev``, ``build/release``, ``build/asan``,
     ``build``), then the system's library search (``ctypes.util.find_library``
     and the bare soname, resolved by the dynamic loader)."""
     out: List[str] = []
     # <repo>/bindings/python/sipolicy/_lib.py -> <repo>
     here = Path(__file__).resolve().parent
+    for name in _soname_candidates():  # shipped next to the package
+        p = here / name
+        if p.is_file():
+            out.append(str(p))
     roots = [here.parent.parent.parent]
     for root in roots:
         for build in ("build/dev", "build/release", "build/asan", "build"):
@@ -157,6 +184,8 @@ class Library:
             fn.restype = restype
             fn.argtypes = argtypes
         self.raw = raw
+        self._optional: dict = {}
+        self._describe: Optional[Any] = None
         self.version_number: int = raw.sipolicy_version_number()
         self.version: str = (raw.sipolicy_version() or b"").decode("utf-8", "replace")
         major = self.version_number // 10000
@@ -169,6 +198,30 @@ class Library:
 
     def __repr__(self) -> str:
         return f"<sipolicy.Library {self.version} at {self.path!r}>"
+
+    def optional(self, name: str) -> Optional[Any]:
+        """The function ``name`` of sipolicy.h, prototype set, or None when
+        this copy of the library predates it."""
+        try:
+            return self._optional[name]
+        except KeyError:
+            pass
+        restype, argtypes = _OPTIONAL_PROTOTYPES[name]
+        try:
+            fn = getattr(self.raw, name)
+        except AttributeError:
+            fn = None
+        else:
+            fn.restype = restype
+            fn.argtypes = argtypes
+        self._optional[name] = fn
+        return fn
+
+    def has(self, name: str) -> bool:
+        """Whether the library exports ``name`` (e.g. "sipolicy_batch")."""
+        if name in _OPTIONAL_PROTOTYPES:
+            return self.optional(name) is not None
+        return hasattr(self.raw, name)
 
     # --- helpers shared by the wrappers --------------------------------------
     def status_name(self, status: int) -> str:

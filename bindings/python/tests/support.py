@@ -15,6 +15,23 @@ import sipolicy  # noqa: E402
 LIB = sipolicy.load_library()
 LIB_PATH = LIB.path
 
+#: Whether the library under test has the columnar call and the description.
+HAS_BATCH = LIB.has("sipolicy_batch")
+HAS_DESCRIBE = LIB.has("sipolicy_describe")
+NO_BATCH = ("the library under test does not export sipolicy_batch (built before the "
+            "columnar batches)")
+NO_DESCRIBE = "the library under test does not export sipolicy_describe"
+
+
+def import_optional(name):
+    """numpy/pandas when this Python has them (Debian's python3-numpy and
+    python3-pandas serve /usr/bin/python3 only), else None."""
+    import importlib
+    try:
+        return importlib.import_module(name)
+    except Exception:  # noqa: BLE001 — ImportError, or a broken install
+        return None
+
 # A pack that halves nothing but grants a 2/3 relief ratio to large units in
 # Beijing for 2021-01..03: a ratio that is not a finite decimal.
 TWO_THIRDS_PACK = """// test pack: a 2/3 relief ratio

@@ -30,10 +30,17 @@ class RawAbiTest(unittest.TestCase):
         if header.is_file():
             import re
             declared = set(re.findall(r"SIPOLICY_API[^;]*?\b(sipolicy_\w+)\s*\(", header.read_text()))
-            self.assertEqual(declared, set(lib_mod._PROTOTYPES))
+            # Required at load time, or looked up on first use (newer functions).
+            self.assertEqual(declared, set(lib_mod._PROTOTYPES) | set(lib_mod._OPTIONAL_PROTOTYPES))
+            self.assertFalse(set(lib_mod._PROTOTYPES) & set(lib_mod._OPTIONAL_PROTOTYPES))
         for name in lib_mod._PROTOTYPES:
             fn = getattr(raw, name)
             self.assertIsNotNone(fn.argtypes, name)
+        for name in lib_mod._OPTIONAL_PROTOTYPES:
+            fn = LIB.optional(name)
+            self.assertIs(fn is not None, hasattr(raw, name), name)
+            if fn is not None:
+                self.assertIsNotNone(fn.argtypes, name)
 
     def test_version_and_status_names(self):
         self.assertEqual(raw.sipolicy_version(), b"0.1.0")

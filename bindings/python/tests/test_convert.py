@@ -167,6 +167,10 @@ class DatePeriodRegionTest(unittest.TestCase):
             cv.enum_to_int(True, UnitSize, "unit_size")
         with self.assertRaises(TypeError):
             cv.enum_to_int(1.0, UnitSize, "unit_size")
+        # The enums are str Enums: members are their JSON names, with C codes.
+        self.assertEqual(Insurance.PENSION, "pension")
+        self.assertEqual([m.code for m in UnitType], [0, 1, 2, 3])
+        self.assertEqual(cv.enum_to_int("individual_business", UnitType, "unit_type"), 1)
 
 
 class JsonTest(unittest.TestCase):

@@ -137,8 +137,10 @@ class ExampleTest(unittest.TestCase):
         proc = subprocess.run([sys.executable, str(example)], env=support.env_for_subprocess(),
                               capture_output=True, text=True, timeout=120)
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertIn("800.00", proc.stdout)
-        self.assertIn("8.50", proc.stdout)
+        self.assertIn("payable 800.00", proc.stdout)
+        self.assertIn("赣人社发〔2020〕11号", proc.stdout)
+        self.assertIn("record 1: invalid_argument on region", proc.stdout)
+        self.assertIn("columns:", proc.stdout)
 
 
 if __name__ == "__main__":

@@ -141,4 +141,84 @@ final class Convert {
     }
     return v;
   }
+
+  // --- Validation for the request records -------------------------------------
+
+  /** A required component: throws NullPointerException "what is required". */
+  static <T> T required(T value, String what) {
+    if (value == null) throw new NullPointerException(what + " is required");
+    return value;
+  }
+
+  /**
+   * Money as the request records keep it: exact to the fen, normalised to scale
+   * 2 (so {@code 100} and {@code 100.00} are the same request); null stays null.
+   *
+   * @throws IllegalArgumentException for more than two (non-zero) decimals or a
+   *     value beyond int64 fen
+   */
+  static BigDecimal money(BigDecimal value, String what) {
+    return value == null ? null : fromFen(toFen(value, what));
+  }
+
+  /** A region as the JSON contract writes it: six digits; null stays null. */
+  static String regionCode(String code, String what) {
+    if (code == null) return null;
+    region(code, what); // validates
+    return code;
+  }
+
+  /** A region code number (360800) as six digits ("360800"). */
+  static String regionCode(int code, String what) {
+    if (code < 0 || code > 999999) {
+      throw new IllegalArgumentException(
+          what + " " + code + " is not a six-digit GB/T 2260 code such as 360800");
+    }
+    String s = Integer.toString(code);
+    return "000000".substring(s.length()) + s;
+  }
+
+  /** Checks a date's year (1..9999) so it can be written as YYYY-MM-DD; null stays null. */
+  static LocalDate checkDate(LocalDate d, String what) {
+    if (d != null) checkYear(d.getYear(), what, d);
+    return d;
+  }
+
+  /** Checks a period's year (1..9999) so it can be written as YYYY-MM; null stays null. */
+  static YearMonth checkPeriod(YearMonth p, String what) {
+    if (p != null) checkYear(p.getYear(), what, p);
+    return p;
+  }
+
+  /** A count that must not be negative is left to the library; this only rejects null lists. */
+  static <T> java.util.List<T> list(java.util.List<T> items, String what) {
+    if (items == null) throw new NullPointerException(what + " is required");
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == null) throw new NullPointerException(what + "[" + i + "] is null");
+    }
+    return java.util.List.copyOf(items);
+  }
+
+  /** "YYYY-MM-DD". */
+  static String dateText(LocalDate d, String what) {
+    checkYear(d.getYear(), what, d);
+    StringBuilder sb = new StringBuilder(10);
+    pad(sb, d.getYear(), 4).append('-');
+    pad(sb, d.getMonthValue(), 2).append('-');
+    return pad(sb, d.getDayOfMonth(), 2).toString();
+  }
+
+  /** "YYYY-MM". */
+  static String periodText(YearMonth p, String what) {
+    checkYear(p.getYear(), what, p);
+    StringBuilder sb = new StringBuilder(7);
+    pad(sb, p.getYear(), 4).append('-');
+    return pad(sb, p.getMonthValue(), 2).toString();
+  }
+
+  private static StringBuilder pad(StringBuilder sb, int v, int width) {
+    String s = Integer.toString(v);
+    for (int i = s.length(); i < width; i++) sb.append('0');
+    return sb.append(s);
+  }
 }

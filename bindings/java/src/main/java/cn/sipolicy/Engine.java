@@ -8,9 +8,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +18,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A sipolicy engine: the built-in policy catalog plus any packs loaded into
  * it. Wraps one native {@code sipolicy_engine*}.
+ *
+ * <p>Three ways to evaluate, from the most convenient to the fastest:
+ * <ul>
+ *   <li>typed calls — {@code contribution(ContributionRequest)} and one method
+ *       per JSON operation, or {@link #evaluate(Request)} for any request
+ *       record — returning result records (through sipolicy_eval_json);
+ *   <li>typed batches — {@code contributionBatch(List)} etc., or {@link
+ *       #batch(List)} — one sipolicy_eval_jsonl call for the whole list, a
+ *       {@link BatchItem} per record with its result or its error;
+ *   <li>columnar batches — {@link #batch(String, Columns, String...)},
+ *       {@link #contributionColumns}, {@link #stableJobRefundColumns} —
+ *       primitive arrays in and out, one sipolicy_batch call, no JSON.
+ * </ul>
  *
  * <p>Thread safety: one engine may be used from any number of threads at
  * once, including {@link #loadPack}. {@link #close()} waits for calls already
@@ -207,132 +219,343 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  // --- Typed calls ----------------------------------------------------------------
+  // --- Typed calls (JSON underneath) ------------------------------------------------
 
   /**
-   * One month of employer contribution.
+   * Evaluates a typed request of any operation and returns its result record
+   * (no trace). The request travels as JSON through sipolicy_eval_json and
+   * the result is read with an exact, strict JSON reader.
    *
-   * @throws NotFoundException when there is no default rate and none was given
-   * @throws InvalidArgumentException for a region, period or value the library rejects
+   * @throws SipolicyException (a subclass: {@link InvalidArgumentException},
+   *     {@link NotFoundException}, …) when the library refuses the request,
+   *     with the library's code, field and message
+   * @throws IllegalArgumentException for text that cannot be encoded as UTF-8
+   */
+  public <R> R evaluate(Request<R> request) {
+    return evaluate(request, false);
+  }
+
+  /**
+   * As {@link #evaluate(Request)}; with {@code explain} the result's {@code
+   * trace()} holds the explanation, each step in English and Chinese with the
+   * rule it came from, and its rules carry their full documents (as {@link
+   * #evaluate(Request, boolean, boolean)} with {@code fullRules} set).
+   */
+  public <R> R evaluate(Request<R> request, boolean explain) {
+    return evaluate(request, explain, explain);
+  }
+
+  /**
+   * As {@link #evaluate(Request)}, choosing the detail: {@code explain} adds
+   * the trace; {@code fullRules} gives each {@link Rule} its document's
+   * issuer, title, issue date, region and note (without it, rules are cited
+   * by id, 文号 and verified only).
+   */
+  public <R> R evaluate(Request<R> request, boolean explain, boolean fullRules) {
+    Objects.requireNonNull(request, "request must not be null");
+    String line = callJson(Ops.json(request, explain, fullRules));
+    return Ops.read(request, 0, line, false).orThrow();
+  }
+
+  /**
+   * Evaluates many requests (of one operation, or of several with the same
+   * result type) in one call of sipolicy_eval_jsonl. Never throws for a bad
+   * record: each {@link BatchItem} holds its result or its error (code,
+   * field, message), in input order. Each request keeps its own {@code asOf}.
+   * A null record gives an "invalid_argument" item.
+   *
+   * @throws SipolicyException only when the library produced no results at all
+   */
+  public <R> List<BatchItem<R>> batch(List<? extends Request<R>> requests) {
+    return batch(requests, false);
+  }
+
+  /**
+   * As {@link #batch(List)}, with the trace and the full rules of every
+   * result when {@code explain} is set.
+   */
+  public <R> List<BatchItem<R>> batch(List<? extends Request<R>> requests, boolean explain) {
+    return batch(requests, explain, explain);
+  }
+
+  /**
+   * As {@link #batch(List)}, choosing the detail as {@link #evaluate(Request,
+   * boolean, boolean)} does.
+   */
+  public <R> List<BatchItem<R>> batch(List<? extends Request<R>> requests, boolean explain,
+      boolean fullRules) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    List<Request<R>> reqs = new ArrayList<>(requests);
+    int n = reqs.size();
+    List<BatchItem<R>> items = new ArrayList<>(Collections.nCopies(n, null));
+    int[] sent = new int[n];
+    int m = 0;
+    StringBuilder sb = new StringBuilder((int) Math.min((long) n * 160 + 16, 1 << 24));
+    for (int i = 0; i < n; i++) {
+      Request<R> q = reqs.get(i);
+      if (q == null) {
+        items.set(i, BatchItem.failed(i,
+            new SipolicyError("invalid_argument", "", "record " + i + " is null")));
+        continue;
+      }
+      int mark = sb.length();
+      try {
+        Ops.write(q, explain, fullRules, i, sb);
+      } catch (IllegalArgumentException e) {
+        sb.setLength(mark);
+        items.set(i,
+            BatchItem.failed(i, new SipolicyError("invalid_argument", "", e.getMessage())));
+        continue;
+      }
+      sb.append('\n');
+      sent[m++] = i;
+    }
+    if (m > 0) {
+      String out = callJsonLines(sb.toString());
+      sb = null;
+      int from = 0;
+      for (int k = 0; k < m; k++) {
+        int nl = out.indexOf('\n', from);
+        if (nl < 0) {
+          throw new InternalException("internal", "sipolicy_eval_jsonl returned " + k
+              + " result lines for " + m + " requests", "");
+        }
+        int i = sent[k];
+        items.set(i, Ops.read(reqs.get(i), i, out.substring(from, nl), true));
+        from = nl + 1;
+      }
+      if (from != out.length()) {
+        throw new InternalException("internal",
+            "sipolicy_eval_jsonl returned more result lines than requests", "");
+      }
+    }
+    return Collections.unmodifiableList(items);
+  }
+
+  /**
+   * One month of employer contribution: due, relief ratio, relief, payable. (op "contribution")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
    */
   public ContributionResult contribution(ContributionRequest request) {
-    Objects.requireNonNull(request, "request must not be null");
-    Pointer h = acquire();
-    try {
-      return contribution(h, request);
-    } finally {
-      release();
-    }
+    return evaluate(request);
   }
 
-  private static ContributionResult contribution(Pointer h, ContributionRequest q) {
-    long[] due = new long[1];
-    long[] relief = new long[1];
-    long[] payable = new long[1];
-    long[] num = new long[1];
-    long[] den = new long[1];
-    int st = NativeLib.sipolicy_contribution(due, relief, payable, num, den, h, q.region(),
-        q.unitSize().code(), q.unitType().code(), q.insurance().code(), q.periodCode, q.baseFen,
-        q.rateNum, q.rateDen, q.asOfCode);
-    NativeLib.check(st);
-    return new ContributionResult(due[0], relief[0], payable[0], true, num[0], den[0]);
+  /** Many "contribution" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<ContributionResult>> contributionBatch(List<ContributionRequest> requests) {
+    return batch(requests);
   }
 
   /**
-   * Many contributions in one native call per distinct as-of date. Never
-   * throws for a bad record: each item holds its result or its error (a null
-   * record gives an {@link InvalidArgumentException} item). The results carry
-   * no relief ratio (the C batch call does not return it). Failed records are
-   * re-evaluated one by one to recover the library's message and field.
+   * 滞纳金: days charged and the fee. (op "late_fee")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
    */
-  public List<ContributionBatchItem> contributionBatch(List<ContributionRequest> requests) {
-    Objects.requireNonNull(requests, "requests must not be null");
-    ContributionRequest[] reqs = requests.toArray(new ContributionRequest[0]);
-    ContributionBatchItem[] items = new ContributionBatchItem[reqs.length];
-    Map<Integer, List<Integer>> byAsOf = new LinkedHashMap<>();
-    for (int i = 0; i < reqs.length; i++) {
-      if (reqs[i] == null) {
-        items[i] = new ContributionBatchItem(i, null,
-            new InvalidArgumentException(NativeLib.statusName(Status.INVALID_ARGUMENT),
-                "record " + i + " is null", ""));
-      } else {
-        byAsOf.computeIfAbsent(reqs[i].asOfCode, k -> new ArrayList<>()).add(i);
-      }
-    }
-    Pointer h = acquire();
-    try {
-      for (Map.Entry<Integer, List<Integer>> g : byAsOf.entrySet()) {
-        batch(h, reqs, g.getValue(), g.getKey(), items);
-      }
-    } finally {
-      release();
-    }
-    return List.of(items);
+  public LateFeeResult lateFee(LateFeeRequest request) {
+    return evaluate(request);
   }
 
-  private static void batch(Pointer h, ContributionRequest[] reqs, List<Integer> idx, int asOf,
-      ContributionBatchItem[] items) {
-    int m = idx.size();
-    int[] region = new int[m];
-    int[] size = new int[m];
-    int[] type = new int[m];
-    int[] insurance = new int[m];
-    int[] period = new int[m];
-    long[] base = new long[m];
-    long[] rateNum = null;
-    long[] rateDen = null;
-    for (int k = 0; k < m; k++) {
-      ContributionRequest q = reqs[idx.get(k)];
-      region[k] = q.region();
-      size[k] = q.unitSize().code();
-      type[k] = q.unitType().code();
-      insurance[k] = q.insurance().code();
-      period[k] = q.periodCode;
-      base[k] = q.baseFen;
-      if (q.rateDen != 0) {
-        if (rateNum == null) {
-          rateNum = new long[m];
-          rateDen = new long[m]; // 0 = the catalog default for the other records
-        }
-        rateNum[k] = q.rateNum;
-        rateDen[k] = q.rateDen;
-      }
-    }
-    long[] due = new long[m];
-    long[] relief = new long[m];
-    long[] payable = new long[m];
-    int[] status = new int[m];
-    long[] failed = new long[1];
-    int st = NativeLib.sipolicy_contribution_batch(due, relief, payable, status, failed, h, m,
-        region, size, type, insurance, period, base, rateNum, rateDen, asOf);
-    if (st != Status.OK) {
-      // The call as a whole was refused (e.g. an as-of date the library
-      // rejects): every record of this group fails with that error.
-      SipolicyException e = NativeLib.error(st);
-      for (int i : idx) items[i] = new ContributionBatchItem(i, null, e);
-      return;
-    }
-    for (int k = 0; k < m; k++) {
-      int i = idx.get(k);
-      if (status[k] == Status.OK) {
-        items[i] = new ContributionBatchItem(i,
-            new ContributionResult(due[k], relief[k], payable[k], false, 0, 0), null);
-      } else {
-        items[i] = new ContributionBatchItem(i, null, recordError(h, reqs[i], status[k]));
-      }
-    }
+  /** Many "late_fee" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<LateFeeResult>> lateFeeBatch(List<LateFeeRequest> requests) {
+    return batch(requests);
   }
 
-  /** The batch keeps no messages: re-run the failed record alone to get one. */
-  private static SipolicyException recordError(Pointer h, ContributionRequest q, int status) {
-    try {
-      contribution(h, q);
-    } catch (SipolicyException e) {
-      return e;
-    }
-    // It succeeded on its own (a pack loaded in between): report the batch status.
-    return SipolicyException.of(status, NativeLib.statusName(status),
-        "record failed in the batch; evaluated alone it succeeded (the catalog changed?)", "");
+  /**
+   * 缓缴: may the period be deferred, and until when. (op "deferral")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public DeferralResult deferral(DeferralRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "deferral" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<DeferralResult>> deferralBatch(List<DeferralRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 退费/冲抵: overpayment per period, refund or offsets, remaining credit. (op "overpayment")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public OverpaymentResult overpayment(OverpaymentRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "overpayment" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<OverpaymentResult>> overpaymentBatch(List<OverpaymentRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 失业保险稳岗返还 for one unit. (op "stable_job_refund")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public StableJobRefundResult stableJobRefund(StableJobRefundRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "stable_job_refund" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<StableJobRefundResult>> stableJobRefundBatch(
+      List<StableJobRefundRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 免申即享 screening of many units for one year (per-unit outcomes and a
+   * summary). (op "stable_job_screening")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public StableJobScreeningResult stableJobScreening(StableJobScreeningRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "stable_job_screening" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<StableJobScreeningResult>> stableJobScreeningBatch(
+      List<StableJobScreeningRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 困难企业稳岗返还 (2020). (op "difficult_enterprise_refund")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public DifficultEnterpriseRefundResult difficultEnterpriseRefund(
+      DifficultEnterpriseRefundRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "difficult_enterprise_refund" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<DifficultEnterpriseRefundResult>> difficultEnterpriseRefundBatch(
+      List<DifficultEnterpriseRefundRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 技能提升补贴. (op "skill_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public SkillSubsidyResult skillSubsidy(SkillSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "skill_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<SkillSubsidyResult>> skillSubsidyBatch(List<SkillSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 以工代训. (op "work_training_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public WorkTrainingSubsidyResult workTrainingSubsidy(WorkTrainingSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "work_training_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<WorkTrainingSubsidyResult>> workTrainingSubsidyBatch(
+      List<WorkTrainingSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 灵活就业社会保险补贴. (op "social_insurance_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public SocialInsuranceSubsidyResult socialInsuranceSubsidy(
+      SocialInsuranceSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "social_insurance_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<SocialInsuranceSubsidyResult>> socialInsuranceSubsidyBatch(
+      List<SocialInsuranceSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 一次性留工培训补助. (op "retention_training_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public RetentionTrainingSubsidyResult retentionTrainingSubsidy(
+      RetentionTrainingSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "retention_training_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<RetentionTrainingSubsidyResult>> retentionTrainingSubsidyBatch(
+      List<RetentionTrainingSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 一次性扩岗补助. (op "job_expansion_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public JobExpansionSubsidyResult jobExpansionSubsidy(JobExpansionSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "job_expansion_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<JobExpansionSubsidyResult>> jobExpansionSubsidyBatch(
+      List<JobExpansionSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 自主创业补贴 / 创业场所租赁补贴. (op "entrepreneurship_subsidy")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public EntrepreneurshipSubsidyResult entrepreneurshipSubsidy(
+      EntrepreneurshipSubsidyRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "entrepreneurship_subsidy" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<EntrepreneurshipSubsidyResult>> entrepreneurshipSubsidyBatch(
+      List<EntrepreneurshipSubsidyRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * Enterprise size class (国统字〔2017〕213号). (op "classify_enterprise")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public ClassifyEnterpriseResult classifyEnterprise(ClassifyEnterpriseRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "classify_enterprise" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<ClassifyEnterpriseResult>> classifyEnterpriseBatch(
+      List<ClassifyEnterpriseRequest> requests) {
+    return batch(requests);
+  }
+
+  /**
+   * 清欠率 / 新欠比例 against the targets (九人社字〔2017〕85号).
+   * (op "collection_target")
+   *
+   * @throws SipolicyException (a subclass) for a request the library refuses
+   */
+  public CollectionTargetResult collectionTarget(CollectionTargetRequest request) {
+    return evaluate(request);
+  }
+
+  /** Many "collection_target" requests in one native call; see {@link #batch(List)}. */
+  public List<BatchItem<CollectionTargetResult>> collectionTargetBatch(
+      List<CollectionTargetRequest> requests) {
+    return batch(requests);
   }
 
   /** 滞纳金 under the national rules. */
@@ -353,21 +576,190 @@ public final class Engine implements AutoCloseable {
   /** As {@link #lateFee(BigDecimal, LocalDate, LocalDate, String)}, as of a date (null: all). */
   public LateFeeResult lateFee(BigDecimal amount, LocalDate dueDate, LocalDate paidDate,
       String region, LocalDate asOf) {
-    long fen = Convert.toFen(amount, "amount");
-    int due = Convert.date(Objects.requireNonNull(dueDate, "dueDate must not be null"), "dueDate");
-    int paid = Convert.date(Objects.requireNonNull(paidDate, "paidDate must not be null"),
-        "paidDate");
-    int r = Convert.region(region, "region");
-    int a = Convert.date(asOf, "asOf");
-    long[] fee = new long[1];
-    int[] days = new int[1];
+    return lateFee(LateFeeRequest.builder().amount(amount).dueDate(dueDate).paidDate(paidDate)
+        .region(region).asOf(asOf).build());
+  }
+
+  // --- Columnar batches (sipolicy_batch) ---------------------------------------------
+
+  /**
+   * True when the loaded library has {@code sipolicy_batch}, which the
+   * columnar calls need.
+   */
+  public static boolean hasColumnarBatch() {
+    return NativeColumns.hasBatch();
+  }
+
+  /**
+   * Evaluates {@code in.size()} records of {@code op} given as columns, in one
+   * native call with no JSON: the fast path for millions of records. Output
+   * columns are allocated with the library's own types: "error" as text
+   * ({@link Columns#texts}); "status", "eligible", "reasons", "payee", "days"
+   * and "waived_days" as int32 ({@link Columns#ints}; {@link Columns#longs}
+   * gives a widened copy); every other output — money in fen, ratio parts —
+   * as int64 ({@link Columns#longs}). To choose the types (the library takes
+   * either for an integer column), pass your own output columns to {@link
+   * #batch(String, Columns, Columns)}. A failed record gets its status in "status", its
+   * "field: message" in "error" (when asked for) and zeros elsewhere; it never
+   * stops the others ({@link Columns#failed()} counts them).
+   *
+   * @throws UnknownOpException for an operation without a columnar form
+   * @throws InvalidArgumentException for an unknown, duplicated or wrongly
+   *     typed column or a missing required input (field: the column)
+   * @throws UnsupportedOperationException when the library has no sipolicy_batch
+   */
+  public Columns batch(String op, Columns in, String... outputs) {
+    Objects.requireNonNull(in, "in must not be null");
+    Objects.requireNonNull(outputs, "outputs must not be null");
+    Columns out = new Columns(in.size());
+    for (String name : outputs) {
+      Objects.requireNonNull(name, "an output name must not be null");
+      if (out.has(name)) throw new IllegalArgumentException("output " + name + " asked twice");
+      switch (defaultOutputType(name)) {
+        case NativeColumns.COLUMN_TEXT:
+          out.put(name, new String[in.size()]);
+          break;
+        case NativeColumns.COLUMN_I32:
+          out.put(name, new int[in.size()]);
+          break;
+        default:
+          out.put(name, new long[in.size()]);
+      }
+    }
+    batch(op, in, out);
+    return out;
+  }
+
+  /**
+   * As {@link #batch(String, Columns, String...)} into output columns the
+   * caller allocated (each {@code int[]}, {@code long[]} or, for "error",
+   * {@code String[]} of {@code in.size()}), so arrays can be reused across
+   * calls. Returns the number of failed records.
+   */
+  public long batch(String op, Columns in, Columns out) {
+    Objects.requireNonNull(op, "op must not be null");
+    Objects.requireNonNull(in, "in must not be null");
+    Objects.requireNonNull(out, "out must not be null");
+    if (!NativeColumns.hasBatch()) throw NativeColumns.missing("sipolicy_batch");
     Pointer h = acquire();
     try {
-      NativeLib.check(NativeLib.sipolicy_late_fee(fee, days, h, fen, due, paid, r, a));
+      ColumnBatch.run(h, op, in, out);
     } finally {
       release();
     }
-    return new LateFeeResult(days[0], fee[0]);
+    return out.failed();
+  }
+
+  static int defaultOutputType(String name) {
+    switch (name) {
+      case "error":
+        return NativeColumns.COLUMN_TEXT;
+      case "status":
+      case "eligible":
+      case "reasons":
+      case "payee":
+      case "days":
+      case "waived_days":
+        return NativeColumns.COLUMN_I32;
+      default:
+        return NativeColumns.COLUMN_I64;
+    }
+  }
+
+  /**
+   * Contribution assessments as columns (see {@link ContributionColumns}).
+   * Codes: region 360800, {@link UnitSize#code()}, {@link UnitType#code()},
+   * {@link Insurance#code()}, period YYYYMM, base in fen, the rate as an exact
+   * fraction (den 0: the catalog default), as-of YYYYMMDD (0: all documents).
+   *
+   * @param unitType null: every unit an enterprise
+   * @param rateNum null together with rateDen: the catalog's default rates
+   * @param asOf null: every document counts
+   */
+  public ContributionColumns contributionColumns(int[] region, int[] unitSize, int[] unitType,
+      int[] insurance, int[] period, long[] baseFen, long[] rateNum, long[] rateDen,
+      int[] asOf) {
+    Objects.requireNonNull(region, "region must not be null");
+    Columns in = new Columns(region.length)
+        .put("region", region)
+        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
+        .put("insurance", Objects.requireNonNull(insurance, "insurance must not be null"))
+        .put("period", Objects.requireNonNull(period, "period must not be null"))
+        .put("base", Objects.requireNonNull(baseFen, "baseFen must not be null"));
+    if (unitType != null) in.put("unit.type", unitType);
+    if ((rateNum == null) != (rateDen == null)) {
+      throw new IllegalArgumentException("rateNum and rateDen go together");
+    }
+    if (rateNum != null) in.put("rate.num", rateNum).put("rate.den", rateDen);
+    if (asOf != null) in.put("as_of", asOf);
+    Columns out = batch("contribution", in, "due", "relief", "payable", "relief_ratio.num",
+        "relief_ratio.den", "status", "error");
+    return new ContributionColumns(out.longs("due"), out.longs("relief"), out.longs("payable"),
+        out.longs("relief_ratio.num"), out.longs("relief_ratio.den"), out.ints("status"),
+        out.errors(), out.failed());
+  }
+
+  /**
+   * 稳岗返还 of many units as columns (see {@link StableJobRefundColumns}):
+   * the 免申即享 screening fast path.
+   *
+   * @param flags per unit, {@link StableJobRefundColumns#ARREARS} | {@code
+   *     DISHONEST} | {@code LIQUIDATION} | {@code ZOMBIE} | {@code
+   *     NO_PUBLIC_ACCOUNT} (the C ABI's flag values); null: none
+   * @param alreadyRefundedFen null: 0 for every unit
+   * @param unitType null: every unit an enterprise
+   * @param asOf YYYYMMDD per unit (0: all documents); null: all documents
+   */
+  public StableJobRefundColumns stableJobRefundColumns(int[] region, int[] unitSize,
+      int[] unitType, int[] year, long[] priorYearPaidFen, int[] monthsPaid, long[] layoffs,
+      long[] insured, int[] flags, long[] alreadyRefundedFen, int[] asOf) {
+    Objects.requireNonNull(region, "region must not be null");
+    int n = region.length;
+    Columns in = new Columns(n)
+        .put("region", region)
+        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
+        .put("year", Objects.requireNonNull(year, "year must not be null"))
+        .put("prior_year_paid",
+            Objects.requireNonNull(priorYearPaidFen, "priorYearPaidFen must not be null"))
+        .put("months_paid", Objects.requireNonNull(monthsPaid, "monthsPaid must not be null"))
+        .put("layoffs", Objects.requireNonNull(layoffs, "layoffs must not be null"))
+        .put("insured", Objects.requireNonNull(insured, "insured must not be null"));
+    if (unitType != null) in.put("unit.type", unitType);
+    if (flags != null) {
+      if (flags.length != n) {
+        throw new IllegalArgumentException("flags has " + flags.length + " values, not " + n);
+      }
+      int[] arrears = new int[n];
+      int[] dishonest = new int[n];
+      int[] liquidation = new int[n];
+      int[] zombie = new int[n];
+      int[] publicAccount = new int[n];
+      for (int i = 0; i < n; i++) {
+        int f = flags[i];
+        arrears[i] = f & StableJobRefundColumns.ARREARS;
+        dishonest[i] = (f & StableJobRefundColumns.DISHONEST) >>> 1;
+        liquidation[i] = (f & StableJobRefundColumns.LIQUIDATION) >>> 2;
+        zombie[i] = (f & StableJobRefundColumns.ZOMBIE) >>> 3;
+        publicAccount[i] = (f & StableJobRefundColumns.NO_PUBLIC_ACCOUNT) == 0 ? 1 : 0;
+      }
+      in.put("arrears", arrears).put("dishonest", dishonest).put("liquidation", liquidation)
+          .put("zombie", zombie).put("has_public_account", publicAccount);
+    }
+    if (alreadyRefundedFen != null) in.put("already_refunded", alreadyRefundedFen);
+    if (asOf != null) in.put("as_of", asOf);
+    Columns out = batch("stable_job_refund", in, "eligible", "amount", "ratio.num", "ratio.den",
+        "reasons", "payee", "status", "error");
+    return new StableJobRefundColumns(out.ints("eligible"), out.longs("amount"),
+        out.longs("ratio.num"), out.longs("ratio.den"), out.ints("reasons"), out.ints("payee"),
+        out.ints("status"), out.errors(), out.failed());
+  }
+
+  /**
+   * Frees the calling thread's reusable native buffer of the columnar calls
+   * (it is kept between calls, up to 256 MiB, to avoid allocating per call).
+   */
+  public static void releaseColumnBuffers() {
+    ColumnBatch.releaseArena();
   }
 
   /** {@link Sipolicy#multiplyRound(BigDecimal, String, String)} (throws if closed). */

@@ -23,4 +23,16 @@ public enum Insurance {
   public String jsonName() {
     return jsonName;
   }
+
+  /**
+   * The constant with that JSON name ("pension", …).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static Insurance fromJsonName(String name) {
+    for (Insurance v : values()) {
+      if (v.jsonName.equals(name)) return v;
+    }
+    throw new IllegalArgumentException("unknown Insurance '" + name + "'");
+  }
 }

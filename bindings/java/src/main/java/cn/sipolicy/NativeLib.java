@@ -36,6 +36,8 @@ final class NativeLib {
 
   /** Where the library was loaded from, for messages. */
   static final String LOCATION;
+  /** The loaded library (for functions bound separately: {@link NativeColumns}). */
+  static final NativeLibrary LIBRARY;
 
   static {
     if (Native.SIZE_T_SIZE != 8) {
@@ -74,6 +76,7 @@ final class NativeLib {
       }
       LOCATION = lib.getFile() != null ? lib.getFile().getPath() : "sipolicy";
     }
+    LIBRARY = lib;
     Native.register(NativeLib.class, lib);
     int v = sipolicy_version_number();
     if (v / 10000 != EXPECTED_MAJOR || v < MINIMUM_VERSION) {
@@ -116,20 +119,7 @@ final class NativeLib {
   static native int sipolicy_eval_jsonl(PointerByReference out, Pointer engine, byte[] lines,
       long len);
 
-  // --- Typed calls ----------------------------------------------------------------
-  static native int sipolicy_contribution(long[] outDueFen, long[] outReliefFen,
-      long[] outPayableFen, long[] outReliefRatioNum, long[] outReliefRatioDen, Pointer engine,
-      int region, int unitSize, int unitType, int insurance, int period, long baseFen, long rateNum,
-      long rateDen, int asOfDate);
-
-  static native int sipolicy_contribution_batch(long[] outDueFen, long[] outReliefFen,
-      long[] outPayableFen, int[] outStatus, long[] outFailed, Pointer engine, long n,
-      int[] region, int[] unitSize, int[] unitType, int[] insurance, int[] period, long[] baseFen,
-      long[] rateNum, long[] rateDen, int asOfDate);
-
-  static native int sipolicy_late_fee(long[] outFeeFen, int[] outDays, Pointer engine,
-      long amountFen, int dueDate, int paidDate, int region, int asOfDate);
-
+  // --- Arithmetic -------------------------------------------------------------------
   static native int sipolicy_multiply_round(PointerByReference out, byte[] amount, byte[] rate,
       byte[] rounding);
 

@@ -61,4 +61,28 @@ public final class Sipolicy {
     return multiplyRound(amount, Objects.requireNonNull(rate, "rate must not be null")
         .toPlainString(), rounding);
   }
+
+  /**
+   * Every operation of the loaded library as JSON (sipolicy_describe): its
+   * request and result fields (name, type, required or default, meaning),
+   * the columns of its columnar form if any, and the codes of every enum.
+   *
+   * @throws UnsupportedOperationException when the library has no sipolicy_describe
+   */
+  public static String describe() {
+    if (!NativeColumns.hasDescribe()) throw NativeColumns.missing("sipolicy_describe");
+    PointerByReference out = new PointerByReference();
+    int st = NativeColumns.Describe.sipolicy_describe(out);
+    if (st != Status.OK) {
+      SipolicyException e = NativeLib.error(st); // before any other call
+      NativeLib.discard(out);
+      throw e;
+    }
+    return NativeLib.take(out);
+  }
+
+  /** True when the loaded library has sipolicy_describe. */
+  public static boolean hasDescribe() {
+    return NativeColumns.hasDescribe();
+  }
 }

@@ -24,4 +24,16 @@ public enum UnitSize {
   public String jsonName() {
     return jsonName;
   }
+
+  /**
+   * The constant with that JSON name ("large", …).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static UnitSize fromJsonName(String name) {
+    for (UnitSize v : values()) {
+      if (v.jsonName.equals(name)) return v;
+    }
+    throw new IllegalArgumentException("unknown UnitSize '" + name + "'");
+  }
 }

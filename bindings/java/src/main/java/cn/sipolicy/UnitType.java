@@ -24,4 +24,16 @@ public enum UnitType {
   public String jsonName() {
     return jsonName;
   }
+
+  /**
+   * The constant with that JSON name ("enterprise", …).
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static UnitType fromJsonName(String name) {
+    for (UnitType v : values()) {
+      if (v.jsonName.equals(name)) return v;
+    }
+    throw new IllegalArgumentException("unknown UnitType '" + name + "'");
+  }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** contributionBatch: per-record results or errors, never an exception for a bad record. */
+/** contributionBatch (JSON Lines): per-record results or errors, never an exception for a bad record. */
 class BatchTest {
   static Engine engine;
 
@@ -39,16 +39,16 @@ class BatchTest {
         jiAn202003().build(), // large: 1600.01 / 800.01 / 800.00
         jiAn202003().unitSize(UnitSize.SMALL).build(), // 1600.01 / 1600.01 / 0.00
         jiAn202003().unitType(UnitType.PUBLIC_INSTITUTION).build(), // relief 0.00
-        jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate(null).build(), // not_found
+        jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate((Ratio) null).build(), // not_found
         jiAn202003().unitSize(UnitSize.SMALL).period(YearMonth.of(2020, 7))
             .base(dec("10000.00")).asOf(LocalDate.of(2020, 6, 1)).build(), // relief 0.00
         null, // a null record is an error item
         jiAn202003().unitSize(UnitSize.SMALL).period(YearMonth.of(2020, 7))
             .base(dec("10000.00")).asOf(LocalDate.of(2020, 7, 1)).build(), // relief 1600.00
         jiAn202003().region(999999).build(), // invalid_argument
-        jiAn202003().rate(null).build(), // default rate among given rates
+        jiAn202003().rate((Ratio) null).build(), // default rate among given rates
         jiAn202003().base(dec("100")).rate(1, 3).build()); // 33.33 / 16.67 / 16.66
-    List<ContributionBatchItem> out = engine.contributionBatch(in);
+    List<BatchItem<ContributionResult>> out = engine.contributionBatch(in);
     assertEquals(in.size(), out.size());
     for (int i = 0; i < out.size(); i++) assertEquals(i, out.get(i).index());
 
@@ -60,29 +60,29 @@ class BatchTest {
     assertMoney(out.get(8), "1600.01", "800.01", "800.00");
     assertMoney(out.get(9), "33.33", "16.67", "16.66");
 
-    ContributionBatchItem noRate = out.get(3);
+    BatchItem<ContributionResult> noRate = out.get(3);
     assertFalse(noRate.ok());
     assertNull(noRate.result());
-    assertInstanceOf(NotFoundException.class, noRate.error());
+    assertEquals("not_found", noRate.error().code());
+    assertEquals(Status.NOT_FOUND, noRate.error().status());
+    assertInstanceOf(NotFoundException.class, noRate.error().toException());
     assertEquals("rate", noRate.error().field());
-    assertTrue(noRate.error().getMessage().contains("unemployment"), noRate.error().getMessage());
+    assertTrue(noRate.error().message().contains("unemployment"), noRate.error().message());
     assertThrows(NotFoundException.class, noRate::orThrow);
 
-    assertInstanceOf(InvalidArgumentException.class, out.get(5).error());
-    assertInstanceOf(InvalidArgumentException.class, out.get(7).error());
+    assertEquals("invalid_argument", out.get(5).error().code());
+    assertInstanceOf(InvalidArgumentException.class, out.get(7).error().toException());
     assertEquals("region", out.get(7).error().field());
 
-    // Batch results carry no relief ratio.
+    // Batch results are complete: ratio, rate and rules as in a single call.
     ContributionResult r = out.get(0).orThrow();
-    assertFalse(r.hasReliefRatio());
-    assertTrue(r.reliefRatio().isEmpty());
-    assertThrows(IllegalStateException.class, r::reliefRatioText);
-    assertThrows(IllegalStateException.class, r::reliefRatioNumerator);
-    assertThrows(IllegalStateException.class, r::reliefRatioDenominator);
+    assertEquals(Ratio.of(1, 2), r.reliefRatio());
+    assertEquals(engine.contribution(in.get(0)), r);
     assertTrue(out.get(3).toString().contains("not_found"));
   }
 
-  static void assertMoney(ContributionBatchItem item, String due, String relief, String payable) {
+  static void assertMoney(BatchItem<ContributionResult> item, String due, String relief,
+      String payable) {
     assertTrue(item.ok(), () -> String.valueOf(item.error()));
     assertNull(item.error());
     assertEquals(due, item.result().due().toPlainString());
@@ -93,28 +93,28 @@ class BatchTest {
 
   @Test
   void aRefusedAsOfFailsOnlyItsRecords() {
-    // The C batch takes one as-of date; records are grouped by it. A date the
-    // library refuses fails the whole native call for that group only.
-    List<ContributionBatchItem> out = engine.contributionBatch(List.of(
+    // Each record carries its own as-of date; a date the library refuses
+    // fails only the records that give it.
+    List<BatchItem<ContributionResult>> out = engine.contributionBatch(List.of(
         jiAn202003().asOf(LocalDate.of(1, 1, 1)).build(),
         jiAn202003().build(),
         jiAn202003().asOf(LocalDate.of(1, 1, 1)).unitSize(UnitSize.SMALL).build()));
-    assertInstanceOf(InvalidArgumentException.class, out.get(0).error());
+    assertEquals("invalid_argument", out.get(0).error().code());
     assertEquals("as_of", out.get(0).error().field());
     assertMoney(out.get(1), "1600.01", "800.01", "800.00");
-    assertInstanceOf(InvalidArgumentException.class, out.get(2).error());
+    assertEquals("invalid_argument", out.get(2).error().code());
   }
 
   @Test
   void allDefaultRates() {
-    // No record gives a rate: the rate arrays are passed as NULL.
-    List<ContributionBatchItem> out = engine.contributionBatch(List.of(
-        jiAn202003().rate(null).build(),
-        jiAn202003().rate(null).unitSize(UnitSize.MICRO).build(),
-        jiAn202003().rate(null).insurance(Insurance.WORK_INJURY).build()));
+    // No record gives a rate.
+    List<BatchItem<ContributionResult>> out = engine.contributionBatch(List.of(
+        jiAn202003().rate((Ratio) null).build(),
+        jiAn202003().rate((Ratio) null).unitSize(UnitSize.MICRO).build(),
+        jiAn202003().rate((Ratio) null).insurance(Insurance.WORK_INJURY).build()));
     assertMoney(out.get(0), "1600.01", "800.01", "800.00");
     assertMoney(out.get(1), "1600.01", "1600.01", "0.00");
-    assertInstanceOf(NotFoundException.class, out.get(2).error()); // no work-injury default
+    assertEquals("not_found", out.get(2).error().code()); // no work-injury default
   }
 
   @Test
@@ -140,13 +140,9 @@ class BatchTest {
       if (i % 5 == 0) b.asOf(LocalDate.of(2020, 6, 1 + i % 30));
       in.add(b.build());
     }
-    List<ContributionBatchItem> out = engine.contributionBatch(in);
+    List<BatchItem<ContributionResult>> out = engine.contributionBatch(in);
     for (int i = 0; i < in.size(); i++) {
-      ContributionResult single = engine.contribution(in.get(i));
-      ContributionResult batch = out.get(i).orThrow();
-      assertEquals(single.due(), batch.due(), "record " + i);
-      assertEquals(single.relief(), batch.relief(), "record " + i);
-      assertEquals(single.payable(), batch.payable(), "record " + i);
+      assertEquals(engine.contribution(in.get(i)), out.get(i).orThrow(), "record " + i);
     }
   }
 }

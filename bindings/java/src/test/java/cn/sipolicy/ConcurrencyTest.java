@@ -40,12 +40,12 @@ class ConcurrencyTest {
           + "\"base\":\"" + BigDecimal.valueOf(1_000_000 + 13L * k, 2) + "\"}"));
       out.add(e.multiplyRound(BigDecimal.valueOf(k, 2), (k % 7) + "/9", null).toPlainString());
       try {
-        e.contribution(jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate(null).build());
+        e.contribution(jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate((BigDecimal) null).build());
       } catch (NotFoundException x) {
         out.add(x.toString()); // the thread-local error of this thread
       }
     }
-    for (ContributionBatchItem item : e.contributionBatch(batch)) out.add(item.toString());
+    for (BatchItem<ContributionResult> item : e.contributionBatch(batch)) out.add(item.toString());
     return out;
   }
 

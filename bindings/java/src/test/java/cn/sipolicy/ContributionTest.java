@@ -4,13 +4,13 @@ import static cn.sipolicy.TestSupport.dec;
 import static cn.sipolicy.TestSupport.jiAn202003;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,15 +48,15 @@ class ContributionTest {
     assertMoney("1600.01", r.due());
     assertMoney("800.01", r.relief());
     assertMoney("800.00", r.payable());
-    assertEquals(160001, r.dueFen());
-    assertEquals(80001, r.reliefFen());
-    assertEquals(80000, r.payableFen());
-    assertTrue(r.hasReliefRatio());
-    assertEquals(Optional.of(dec("0.5")), r.reliefRatio());
-    assertEquals("0.5", r.reliefRatio().get().toPlainString());
-    assertEquals("0.5", r.reliefRatioText());
-    assertEquals(1, r.reliefRatioNumerator());
-    assertEquals(2, r.reliefRatioDenominator());
+    assertEquals(Ratio.of(1, 2), r.reliefRatio());
+    assertEquals("0.5", r.reliefRatio().toString());
+    assertEquals(dec("0.5"), r.reliefRatio().toBigDecimalExact());
+    assertEquals(1, r.reliefRatio().numerator());
+    assertEquals(2, r.reliefRatio().denominator());
+    assertEquals(Ratio.parse("0.16"), r.rate());
+    assertTrue(r.rules().stream().anyMatch(x -> x.citation().equals("赣人社发〔2020〕11号")),
+        r.rules().toString());
+    assertTrue(r.trace().isEmpty()); // only with explain
   }
 
   @Test
@@ -65,7 +65,7 @@ class ContributionTest {
     assertMoney("1600.01", r.due());
     assertMoney("1600.01", r.relief());
     assertMoney("0.00", r.payable());
-    assertEquals("1", r.reliefRatio().get().toPlainString());
+    assertEquals(Ratio.ONE, r.reliefRatio());
   }
 
   @Test
@@ -84,8 +84,8 @@ class ContributionTest {
     assertMoney("1600.01", r.due());
     assertMoney("0.00", r.relief());
     assertMoney("1600.01", r.payable());
-    assertEquals("0", r.reliefRatio().get().toPlainString());
-    assertEquals("0", r.reliefRatioText());
+    assertEquals(Ratio.ZERO, r.reliefRatio());
+    assertEquals("0", r.reliefRatio().toString());
   }
 
   @Test
@@ -105,23 +105,26 @@ class ContributionTest {
   void regionAsIntOrString() {
     ContributionResult a = engine.contribution(jiAn202003().region(360800).build());
     ContributionResult b = engine.contribution(jiAn202003().region("360800").build());
-    assertEquals(a.toString(), b.toString());
-    assertEquals(360800, jiAn202003().build().region());
+    assertEquals(a, b); // records: value equality
+    assertEquals("360800", jiAn202003().build().region());
+    assertEquals(jiAn202003().region(360800).build(), jiAn202003().build());
   }
 
   @Test
   void defaultRateIsSixteenPercent() {
-    ContributionResult r = engine.contribution(jiAn202003().rate(null).build());
+    ContributionResult r = engine.contribution(jiAn202003().rate((BigDecimal) null).build());
     assertMoney("1600.01", r.due());
     assertMoney("800.01", r.relief());
-    assertFalse(jiAn202003().rate(null).build().hasRate());
+    assertNull(jiAn202003().rate((BigDecimal) null).build().rate());
+    assertEquals(Ratio.of(4, 25), r.rate()); // the catalog's 16%
   }
 
   @Test
   void rateTrailingZerosAndMoneyTrailingZerosAreExact() {
     ContributionRequest q = jiAn202003().base(dec("10000.0500")).rate(dec("0.1600000")).build();
-    assertEquals(16, q.rateNumerator());
-    assertEquals(100, q.rateDenominator());
+    assertEquals(Ratio.of(4, 25), q.rate());
+    assertEquals(dec("10000.05"), q.base()); // normalised to scale 2
+    assertEquals(jiAn202003().build(), q);
     assertMoney("1600.01", engine.contribution(q).due());
   }
 
@@ -167,10 +170,10 @@ class ContributionTest {
     ContributionResult before = engine.contribution(sme.asOf(LocalDate.of(2020, 6, 1)).build());
     assertMoney("1600.00", before.due());
     assertMoney("0.00", before.relief());
-    assertEquals("0", before.reliefRatioText());
+    assertEquals(Ratio.ZERO, before.reliefRatio());
     ContributionResult after = engine.contribution(sme.asOf(LocalDate.of(2020, 7, 1)).build());
     assertMoney("1600.00", after.relief());
-    assertEquals("1", after.reliefRatioText());
+    assertEquals(Ratio.ONE, after.reliefRatio());
     // Before 赣人社发〔2020〕11号 and 人社部发〔2020〕11号 (2020-02-20): no relief for 2020-03.
     assertMoney("0.00", engine.contribution(
         jiAn202003().asOf(LocalDate.of(2020, 1, 1)).build()).relief());
@@ -179,7 +182,7 @@ class ContributionTest {
   @Test
   void unemploymentHasNoEmployerDefault() {
     NotFoundException e = assertThrows(NotFoundException.class, () -> engine.contribution(
-        jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate(null).build()));
+        jiAn202003().insurance(Insurance.UNEMPLOYMENT).rate((BigDecimal) null).build()));
     assertEquals(Status.NOT_FOUND, e.status());
     assertEquals("not_found", e.statusName());
     assertEquals("rate", e.field());
@@ -228,7 +231,7 @@ class ContributionTest {
 
     // No default pension rate before 2019-05.
     assertThrows(NotFoundException.class,
-        () -> engine.contribution(jiAn202003().rate(null).period(YearMonth.of(1999, 1)).build()));
+        () -> engine.contribution(jiAn202003().rate((BigDecimal) null).period(YearMonth.of(1999, 1)).build()));
     InvalidArgumentException asOf = assertThrows(InvalidArgumentException.class,
         () -> engine.contribution(jiAn202003().asOf(LocalDate.of(1, 1, 1)).build()));
     assertEquals("as_of", asOf.field());
@@ -256,13 +259,13 @@ class ContributionTest {
     assertThrows(IllegalArgumentException.class, () -> jiAn202003().rate(1, 0).build());
     // 18 decimals still fit: 0.123456789012345678 = 123456789012345678 / 10^18.
     ContributionRequest fits = jiAn202003().rate(dec("0.123456789012345678")).build();
-    assertEquals(123456789012345678L, fits.rateNumerator());
-    assertEquals(1_000_000_000_000_000_000L, fits.rateDenominator());
+    assertEquals(Ratio.of(123456789012345678L, 1_000_000_000_000_000_000L), fits.rate());
+    assertEquals("0.123456789012345678", fits.rate().toString());
     // 10000.05 × 0.123456789012345678 = 1234.5740… → 1234.57.
     assertMoney("1234.57", engine.contribution(fits).due());
     // Zero in any scale is zero.
-    assertEquals(0, jiAn202003().rate(dec("0E-30")).build().rateNumerator());
-    assertEquals(0, jiAn202003().base(dec("0E+40")).build().baseFen);
+    assertEquals(Ratio.ZERO, jiAn202003().rate(dec("0E-30")).build().rate());
+    assertEquals(dec("0.00"), jiAn202003().base(dec("0E+40")).build().base());
 
     assertThrows(IllegalArgumentException.class, () -> jiAn202003().region("36080").build());
     assertThrows(IllegalArgumentException.class, () -> jiAn202003().region("36O800").build());
@@ -285,15 +288,15 @@ class ContributionTest {
   @Test
   void requestAccessors() {
     ContributionRequest q = jiAn202003().asOf(LocalDate.of(2020, 7, 1)).build();
-    assertEquals(UnitSize.LARGE, q.unitSize());
-    assertEquals(UnitType.ENTERPRISE, q.unitType());
+    assertEquals(UnitSize.LARGE, q.unit().size());
+    assertEquals(UnitType.ENTERPRISE, q.unit().type());
+    assertEquals(new Unit(UnitSize.LARGE, null, null), q.unit());
     assertEquals(Insurance.PENSION, q.insurance());
     assertEquals(YearMonth.of(2020, 3), q.period());
     assertEquals(dec("10000.05"), q.base());
-    assertEquals(dec("0.16"), q.rate());
-    assertTrue(q.hasRate());
+    assertEquals(Ratio.of(dec("0.16")), q.rate());
     assertEquals(LocalDate.of(2020, 7, 1), q.asOf());
-    assertTrue(q.toString().contains("rate=16/100"), q.toString());
+    assertTrue(q.toString().contains("rate=0.16"), q.toString());
     assertEquals("pension", Insurance.PENSION.jsonName());
     assertEquals(2, Insurance.WORK_INJURY.code());
     assertEquals(3, UnitSize.MICRO.code());
@@ -302,11 +305,13 @@ class ContributionTest {
   }
 
   @Test
-  void nonDecimalRatioHasNoBigDecimal() {
-    ContributionResult r = new ContributionResult(300, 200, 100, true, 2, 3);
-    assertEquals(Optional.empty(), r.reliefRatio());
-    assertEquals("2/3", r.reliefRatioText());
-    ContributionResult q = new ContributionResult(400, 100, 300, true, 1, 4);
-    assertEquals("0.25", q.reliefRatio().get().toPlainString());
+  void nonDecimalRatio() {
+    Ratio twoThirds = Ratio.of(2, 3);
+    assertEquals("2/3", twoThirds.toString());
+    assertFalse(twoThirds.isDecimal());
+    assertThrows(ArithmeticException.class, twoThirds::toBigDecimalExact);
+    assertEquals(dec("0.66667"), twoThirds.toBigDecimal(new java.math.MathContext(5)));
+    assertEquals("0.25", Ratio.of(1, 4).toString());
+    assertEquals(Ratio.of(2, 3), Ratio.parse("4/6"));
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generic JSON entry points callJson and callJsonLines (docs: json-contract.md). */
+/** The generic JSON entry points callJson and callJsonLines (docs/json.md). */
 class JsonTest {
   static Engine engine;
 

@@ -36,7 +36,9 @@ class LateFeeTest {
     assertEquals(17, r.days());
     assertEquals("8.50", r.fee().toPlainString());
     assertEquals(2, r.fee().scale());
-    assertEquals(850, r.feeFen());
+    assertEquals(dec("8.50"), r.fee());
+    assertEquals(Ratio.parse("0.0005"), r.dailyRate());
+    assertEquals(1, r.segments().size());
     assertTrue(r.toString().contains("fee=8.50"));
   }
 

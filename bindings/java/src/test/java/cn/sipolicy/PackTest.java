@@ -28,7 +28,7 @@ class PackTest {
 
   static ContributionRequest unemployment2021() {
     return jiAn202003().insurance(Insurance.UNEMPLOYMENT).period(YearMonth.of(2021, 3))
-        .base(dec("8000.00")).rate(null).build();
+        .base(dec("8000.00")).rate((Ratio) null).build();
   }
 
   static void assertPackApplies(Engine e) {
@@ -45,7 +45,7 @@ class PackTest {
     // As known before the pack's document was issued: no rate.
     assertThrows(NotFoundException.class, () -> e.contribution(jiAn202003()
         .insurance(Insurance.UNEMPLOYMENT).period(YearMonth.of(2021, 3)).base(dec("8000.00"))
-        .rate(null).asOf(LocalDate.of(2020, 12, 31)).build()));
+        .rate((Ratio) null).asOf(LocalDate.of(2020, 12, 31)).build()));
   }
 
   @Test

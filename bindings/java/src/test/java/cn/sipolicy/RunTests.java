@@ -19,8 +19,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs every *Test class next to this one with the JUnit Platform Launcher and
- * prints one line "N passed, N failed". Exits 1 on any failure (or when no
- * test ran), else 0. Pass -v to list every test.
+ * prints one line "N passed, N failed" (", N skipped" added when a test was
+ * skipped by an assumption, each listed with its reason). Exits 1 on any
+ * failure (or when no test ran), else 0. Pass -v to list every test.
  */
 public final class RunTests {
   private RunTests() {}
@@ -39,7 +40,10 @@ public final class RunTests {
     TestExecutionListener log = new TestExecutionListener() {
       @Override
       public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+          System.out.println("SKIPPED: " + id.getDisplayName() + ": "
+              + result.getThrowable().map(Throwable::getMessage).orElse(""));
+        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
           System.out.println(result.getStatus() + ": " + id.getDisplayName() + " ["
               + id.getUniqueId() + "]");
         } else if (verbose && id.isTest()) {
@@ -52,9 +56,10 @@ public final class RunTests {
     PrintWriter out = new PrintWriter(System.out, true);
     if (s.getTotalFailureCount() > 0) s.printFailuresTo(out, 12);
     long passed = s.getTestsSucceededCount();
-    long failed = s.getTestsFailedCount() + s.getTestsAbortedCount()
-        + s.getContainersFailedCount();
-    out.println(passed + " passed, " + failed + " failed");
+    long failed = s.getTestsFailedCount() + s.getContainersFailedCount();
+    long skipped = s.getTestsAbortedCount() + s.getTestsSkippedCount();
+    out.println(passed + " passed, " + failed + " failed"
+        + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     out.flush();
     System.exit(failed == 0 && passed > 0 ? 0 : 1);
   }
