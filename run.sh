@@ -3,6 +3,8 @@
 #   bash run.sh demo   — install what is missing, build (Release), run the demo
 #   bash run.sh test   — install what is missing, build and run every test,
 #                        twice: a -Werror build and an ASan+UBSan build
+#   bash run.sh bench  — build (Release) and measure every door against the
+#                        code users would otherwise write (bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -49,8 +51,16 @@ case "${1:-}" in
     done
     exit $status
     ;;
+  bench)
+    # SIPOLICY_BENCH_N records per workload (default 1000000); SIPOLICY_BENCH_FULL=1
+    # adds the 10^7-line eval memory run. Prints the table; writes
+    # build/release/bench-results.json; fails if any contender disagrees.
+    ensure_packages
+    build release
+    python3 bench/bench.py --build build/release
+    ;;
   *)
-    echo "usage: bash run.sh demo|test" >&2
+    echo "usage: bash run.sh demo|test|bench" >&2
     exit 2
     ;;
 esac

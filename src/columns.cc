@@ -40,6 +40,7 @@ using internal::Cat;
 using internal::ContributionPlan;
 using internal::ContributionPlans;
 using internal::FastMultiplyRound;
+using internal::FastRelief;
 using internal::GroupKey;
 using internal::PlanCache;
 using internal::WithField;
@@ -208,12 +209,20 @@ absl::StatusOr<std::size_t> AssessContributionColumns(const Catalog& catalog, st
 
   ContributionPlans plans(catalog);
   // The last rate and as_of seen, converted once (columns mostly repeat them).
-  std::int64_t last_rate_num = 0, last_rate_den = 0;
-  Ratio last_rate;
-  bool last_rate_ok = false;
+  // Rates given per record, reduced and prepared once per distinct (num, den).
+  struct RateSlot {
+    std::int64_t num = 0, den = 0;  // den 0: empty
+    Ratio rate;
+    internal::InvariantDivisor divisor;
+    bool ok = false;
+  };
+  std::array<RateSlot, 64> rate_slots{};
   std::int32_t last_as_of_code = call_as_of_code;
   std::optional<Date> last_as_of = as_of;
   bool last_as_of_ok = true;
+  std::int32_t last_period_code = 0;
+  Period last_period;
+  bool last_period_ok = false;
 
   // Records go in blocks: the loop over a block writes every result to local
   // arrays without asking which outputs the caller wants, and each wanted
@@ -239,11 +248,16 @@ absl::StatusOr<std::size_t> AssessContributionColumns(const Catalog& catalog, st
       const std::int64_t base = in.base[i];
       const std::int64_t rate_den_in = dens[j];
       const std::int32_t as_of_code = as_ofs != nullptr ? as_ofs[j] : call_as_of_code;
-      const Period period(period_code / 100, period_code % 100);
+      if (period_code != last_period_code) {  // months repeat: convert once
+        last_period_code = period_code;
+        last_period = Period(period_code / 100, period_code % 100);
+        last_period_ok = period_code > 0 && last_period.ok();
+      }
+      const Period period = last_period;
 
       bool fast = static_cast<std::uint32_t>(size) <= 3 && static_cast<std::uint32_t>(type) <= 3 &&
-                  static_cast<std::uint32_t>(insurance) <= 2 && period_code > 0 && period.ok() &&
-                  base >= 0 && base <= Money::kMaxFen;
+                  static_cast<std::uint32_t>(insurance) <= 2 && last_period_ok && base >= 0 &&
+                  base <= Money::kMaxFen;
       if (fast && as_of_code != last_as_of_code) {
         auto d = DateCode(as_of_code, "as_of");
         last_as_of_code = as_of_code;
@@ -252,6 +266,7 @@ absl::StatusOr<std::size_t> AssessContributionColumns(const Catalog& catalog, st
       }
       fast = fast && last_as_of_ok;
       Ratio rate;
+      const internal::InvariantDivisor* rate_divisor = nullptr;
       const ContributionPlan* plan = nullptr;
       if (fast) {
         const ReliefClass cls =
@@ -261,23 +276,33 @@ absl::StatusOr<std::size_t> AssessContributionColumns(const Catalog& catalog, st
         fast = plan->region_ok;
         if (rate_den_in != 0) {
           const std::int64_t rate_num_in = nums[j];
-          if (rate_num_in != last_rate_num || rate_den_in != last_rate_den || !last_rate_ok) {
+          RateSlot& slot = rate_slots[static_cast<std::size_t>(
+              (static_cast<std::uint64_t>(rate_num_in) * 0x9E3779B97F4A7C15ULL ^
+               static_cast<std::uint64_t>(rate_den_in)) *
+                  0xC2B2AE3D27D4EB4FULL >>
+              58)];
+          if (slot.num != rate_num_in || slot.den != rate_den_in) [[unlikely]] {
             auto r = Ratio::FromFraction(rate_num_in, rate_den_in);
-            last_rate_num = rate_num_in;
-            last_rate_den = rate_den_in;
-            last_rate_ok = r.ok() && r->num() >= 0 && *r < Ratio::Integer(1);
-            if (r.ok()) last_rate = *r;
+            slot.num = rate_num_in;
+            slot.den = rate_den_in;
+            slot.ok = r.ok() && r->num() >= 0 && *r < Ratio::Integer(1);
+            if (slot.ok) {
+              slot.rate = *r;
+              slot.divisor = internal::InvariantDivisor(static_cast<std::uint64_t>(r->den()));
+            }
           }
-          fast = fast && last_rate_ok;
-          rate = last_rate;
+          fast = fast && slot.ok;
+          rate = slot.rate;
+          rate_divisor = &slot.divisor;
         } else {
           fast = fast && plan->rate_rule != nullptr;
           if (fast) rate = plan->rate_rule->rate;
+          rate_divisor = &plan->rate_den;
         }
       }
       std::int64_t d = 0, r = 0;
-      fast = fast && FastMultiplyRound(base, rate, plan->due_rule, &d) &&
-             FastMultiplyRound(d, plan->relief_ratio, plan->relief_rule, &r) &&
+      fast = fast && FastMultiplyRound(base, rate, *rate_divisor, plan->due_rule, &d) &&
+             FastRelief(*plan, d, &r) &&
              d - r <= Money::kMaxFen && d - r >= -Money::kMaxFen;
       if (fast) {
         status[j] = static_cast<std::int32_t>(RecordStatus::kOk);

@@ -422,6 +422,7 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
   p.ceiling = FindRefundCeiling(c, region, year, *cls, as_of);
   p.payee = FindRefundPayee(c, region, as_of);
   p.rounding = c.Rounding(region, "refund", as_of, &p.rounding_entry);
+  if (p.rate != nullptr) p.rate_divisor = InvariantDivisor(static_cast<std::uint64_t>(p.rate->rate.den()));
   return p;
 }
 
@@ -486,9 +487,24 @@ absl::StatusOr<RefundEval> EvaluateRefund(const RefundPolicy& p, const StableJob
                                 r.zombie);
   if (e.reasons != 0) return e;
   e.ratio = p.rate->rate;
-  auto ent = MultiplyRound(r.prior_year_paid, e.ratio, p.rounding);
-  if (!ent.ok()) return WithField(ent.status(), "prior_year_paid");
-  e.entitlement = *ent;
+  // The group's divisor saves a hardware divide per unit; the general path
+  // (other modes, negative or overflowing values) is MultiplyRound's.
+  const std::int64_t paid = r.prior_year_paid.fen();
+  std::int64_t product = 0;
+  bool fast = p.rounding == RoundingRule{} && paid >= 0 && e.ratio.num() >= 0 &&
+              !__builtin_mul_overflow(paid, e.ratio.num(), &product);
+  if (fast) {
+    const auto q = static_cast<std::int64_t>(p.rate_divisor.Divide(static_cast<std::uint64_t>(product)));
+    const std::int64_t rem = product - q * e.ratio.den();
+    const std::int64_t fen = q + (rem >= e.ratio.den() - rem ? 1 : 0);  // HALF_UP
+    fast = fen <= Money::kMaxFen;
+    if (fast) e.entitlement = Money::FromFenUnchecked(fen);
+  }
+  if (!fast) {
+    auto ent = MultiplyRound(r.prior_year_paid, e.ratio, p.rounding);
+    if (!ent.ok()) return WithField(ent.status(), "prior_year_paid");
+    e.entitlement = *ent;
+  }
   e.amount = ClampedDifference(e.entitlement, r.already_refunded);
   e.payee = RoutePayee(p.payee, r.unit, r.has_public_account, e.amount);
   return e;

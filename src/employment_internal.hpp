@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "absl/status/statusor.h"
+#include "invariant_divisor.hpp"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/period.hpp"
@@ -29,6 +30,7 @@ struct RefundPolicy {
   const RefundPayeeRule* payee = nullptr;
   RoundingRule rounding;
   const RoundingEntry* rounding_entry = nullptr;
+  InvariantDivisor rate_divisor;  // of rate->rate's denominator, when there is a rate
 };
 
 // ResolveRefundPolicy(catalog, region, 2022, RefundClass::kSme, UnitType::kEnterprise, {})

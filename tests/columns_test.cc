@@ -11,6 +11,7 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/reader.hpp"
+#include "../src/contribution_plan.hpp"
 
 namespace {
 
@@ -284,4 +285,30 @@ TEST_CASE("stable_job_refund columns: a 2022 SME by hand") {
   CHECK(eligible[0] == 1);
   CHECK(amount[0] == 1'080'000);
   CHECK(payee[0] == static_cast<std::int32_t>(Payee::kPublicAccount));
+}
+
+TEST_CASE("InvariantDivisor: a multiply and a shift give exactly floor(n / d)") {
+  using sipolicy::internal::InvariantDivisor;
+  const std::uint64_t kTop = (std::uint64_t{1} << 63) - 1;  // the largest n it takes
+  std::vector<std::uint64_t> divisors = {1, 2, 3, 4, 5, 7, 10, 25, 100, 127, 128, 129, 641,
+                                         1'000'000, 999'999'999'989ULL, kTop / 3, kTop - 1, kTop};
+  for (int k = 1; k < 63; ++k) {
+    divisors.push_back(std::uint64_t{1} << k);
+    divisors.push_back((std::uint64_t{1} << k) + 1);
+    divisors.push_back((std::uint64_t{1} << k) - 1);
+  }
+  std::mt19937_64 rng(1994);
+  for (std::uint64_t d : divisors) {
+    if (d == 0) continue;
+    const InvariantDivisor div(d);
+    std::vector<std::uint64_t> ns = {0, 1, d - 1, d, d + 1, kTop, kTop - 1, kTop / d * d,
+                                     kTop / d * d - 1};
+    for (int i = 0; i < 2000; ++i) ns.push_back(rng() >> 1);
+    for (int i = 0; i < 200; ++i) ns.push_back(d * (rng() % (kTop / d + 1)));  // exact multiples
+    for (std::uint64_t n : ns) {
+      if (n > kTop) continue;
+      INFO("n = ", n, ", d = ", d);
+      REQUIRE(div.Divide(n) == n / d);
+    }
+  }
 }

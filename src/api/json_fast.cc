@@ -286,8 +286,11 @@ bool ContributionFast(ContributionPlans& plans, std::span<const Member> members,
     rate = plan.rate_rule->rate;
   }
   std::int64_t due = 0, relief = 0;
-  if (!FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due) ||
-      !FastMultiplyRound(due, plan.relief_ratio, plan.relief_rule, &relief) ||
+  const bool due_ok = req.rate.has_value()
+                         ? FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due)
+                         : FastMultiplyRound(req.base.fen(), rate, plan.rate_den, plan.due_rule, &due);
+  if (!due_ok ||
+      !FastRelief(plan, due, &relief) ||
       due - relief > Money::kMaxFen || due - relief < -Money::kMaxFen) {
     return false;
   }

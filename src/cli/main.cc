@@ -554,8 +554,11 @@ int CmdBatch(int argc, char** argv) {
                                         : plan.rate_rule != nullptr;
         if (plan.region_ok && rate_ok && !req.base.is_negative()) {
           rate = rate_given ? *req.rate : plan.rate_rule->rate;
-          done = sipolicy::internal::FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due) &&
-                 sipolicy::internal::FastMultiplyRound(due, plan.relief_ratio, plan.relief_rule, &relief) &&
+          using sipolicy::internal::FastMultiplyRound;
+          done = (rate_given ? FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due)
+                             : FastMultiplyRound(req.base.fen(), rate, plan.rate_den, plan.due_rule,
+                                                 &due)) &&
+                 sipolicy::internal::FastRelief(plan, due, &relief) &&
                  due - relief <= sipolicy::Money::kMaxFen;
           ratio = plan.relief_ratio;
           rate_rule = rate_given ? nullptr : plan.rate_rule;

@@ -1,0 +1,40 @@
+import cn.sipolicy.Columns;
+import cn.sipolicy.Engine;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * "java_binding": the Java binding's columnar batch, as an integrator calls it:
+ * {@code Columns in = new Columns(n).put("region", int[])...; Columns out =
+ * engine.batch(op, in, "due", ...); out.longs("due")}. Compiled only when the
+ * binding has cn.sipolicy.Columns; SipolicyBench loads it by name. The timed
+ * call includes building the Columns and reading the outputs back.
+ */
+public final class BindingContender implements SipolicyBench.Batch {
+  private static final Set<String> INT_OUTPUTS = Set.of("status", "eligible", "reasons", "payee");
+  private final Engine engine = Engine.create();
+
+  @Override
+  public Map<String, Object> batch(String op, int n, Map<String, Object> inputs, String[] outputs) {
+    Columns in = new Columns(n);
+    for (Map.Entry<String, Object> e : inputs.entrySet()) {
+      if (e.getValue() instanceof int[] a) {
+        in.put(e.getKey(), a);
+      } else {
+        in.put(e.getKey(), (long[]) e.getValue());
+      }
+    }
+    Columns out = engine.batch(op, in, outputs);
+    Map<String, Object> res = new LinkedHashMap<>();
+    for (String name : outputs) {
+      res.put(name, INT_OUTPUTS.contains(name) ? out.ints(name) : out.longs(name));
+    }
+    return res;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
