@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "pack_checks.hpp"
 #include "sipolicy/internal/builtin_data.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/pack_sections.hpp"
@@ -202,7 +203,7 @@ class PackLoader {
     }
     if (!r.Finish()) return;
     Remember("exemptions", w.id, v, path);
-    internal::Upsert(cat_.exemptions_, std::move(w));
+    rule_ids_.Upsert(cat_.exemptions_, std::move(w));
   }
 
   void ReadRate(const json::Value& v, const std::string& path) {
@@ -222,7 +223,7 @@ class PackLoader {
     }
     if (!r.Finish()) return;
     Remember("rates", rate.id, v, path);
-    internal::Upsert(cat_.rates_, std::move(rate));
+    rule_ids_.Upsert(cat_.rates_, std::move(rate));
   }
 
   void ReadDeferral(const json::Value& v, const std::string& path) {
@@ -250,7 +251,7 @@ class PackLoader {
     }
     if (!r.Finish()) return;
     Remember("deferrals", w.id, v, path);
-    internal::Upsert(cat_.deferrals_, std::move(w));
+    rule_ids_.Upsert(cat_.deferrals_, std::move(w));
   }
 
   void ReadLateFee(const json::Value& v, const std::string& path) {
@@ -275,7 +276,7 @@ class PackLoader {
     if (r.ok() && f.until < f.from) r.Fail(v, "until", "ends before it starts");
     if (!r.Finish()) return;
     Remember("late_fees", f.id, v, path);
-    internal::Upsert(cat_.late_fees_, std::move(f));
+    rule_ids_.Upsert(cat_.late_fees_, std::move(f));
   }
 
   void ReadRounding(const json::Value& v, const std::string& path) {
@@ -290,7 +291,7 @@ class PackLoader {
     }
     if (!r.Finish()) return;
     Remember("rounding", e.id, v, path);
-    internal::Upsert(cat_.rounding_, std::move(e));
+    rule_ids_.Upsert(cat_.rounding_, std::move(e));
   }
 
   void ReadNotice(const json::Value& v, const std::string& path) {
@@ -301,32 +302,26 @@ class PackLoader {
     r.Read("text", &n.text);
     if (!r.Finish()) return;
     Remember("notices", n.id, v, path);
-    internal::Upsert(cat_.notices_, std::move(n));
+    rule_ids_.Upsert(cat_.notices_, std::move(n));
   }
 
-  // Two rules of the same region and document date that overlap in scope
-  // but disagree in value: neither supersedes the other, so the pack is wrong.
+  // Two rules of the same region, exclusions and document date that overlap
+  // in scope but disagree in value (pack_checks.hpp).
   template <class Rule, class Overlap, class Differ>
   void CheckPairs(const std::string& section, const std::vector<Rule>& rules, Overlap overlap,
                   Differ differ) {
-    for (std::size_t i = 0; i < rules.size() && err_.message.empty(); ++i) {
-      for (std::size_t j = 0; j < rules.size(); ++j) {
-        const Rule& a = rules[i];
-        const Rule& b = rules[j];
-        if (i == j || !places_.contains(section + "/" + a.id)) continue;
-        if (a.region != b.region || a.document->issued != b.document->issued) continue;
-        if (!overlap(a, b)) continue;
-        const std::string diff = differ(a, b);
-        if (diff.empty()) continue;
-        const Place& p = places_[section + "/" + a.id];
-        err_.field = p.path;
-        err_.line = p.line;
-        err_.column = p.column;
-        err_.message = Cat("contradicts ", section, " rule '", b.id, "' (same region ",
-                           a.region.ToString(), ", same document date, overlapping scope): ", diff);
-        return;
-      }
-    }
+    if (!err_.message.empty()) return;
+    internal::FindContradiction(
+        rules, [&](const Rule& r) { return places_.contains(section + "/" + r.id); }, overlap,
+        differ, [&](const Rule& a, const Rule& b, std::string diff) {
+          const Place& p = places_[section + "/" + a.id];
+          err_.field = p.path;
+          err_.line = p.line;
+          err_.column = p.column;
+          err_.message = Cat("contradicts ", section, " rule '", b.id, "' (same region ",
+                             a.region.ToString(), ", same document date, overlapping scope): ",
+                             diff);
+        });
   }
 
   void CheckContradictions() {
@@ -378,6 +373,7 @@ class PackLoader {
   ReadError err_;
   internal::PackContext ctx_;
   std::map<std::string, Place> places_;
+  internal::RuleIndex rule_ids_;  // Upsert by id in O(1)
 };
 
 // ---------------------------------------------------------------------------

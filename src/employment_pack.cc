@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "pack_checks.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/pack_sections.hpp"
 #include "sipolicy/json.hpp"
@@ -166,7 +167,7 @@ class EmploymentSectionReader {
     ReadFraction01(r, "rate", &t.rate);
     if (!r.Finish()) return;
     Remember("layoff_targets", t.id, v, path);
-    Upsert(rules_->layoff_targets, std::move(t));
+    rule_ids_.Upsert(rules_->layoff_targets, std::move(t));
   }
 
   void ReadRefundRate(const json::Value& v, const std::string& path) {
@@ -185,7 +186,7 @@ class EmploymentSectionReader {
     r.Read("top_up", &rate.top_up, false);
     if (!r.Finish()) return;
     Remember("stable_job_refund_rates", rate.id, v, path);
-    Upsert(rules_->refund_rates, std::move(rate));
+    rule_ids_.Upsert(rules_->refund_rates, std::move(rate));
   }
 
   void ReadRefundCeiling(const json::Value& v, const std::string& path) {
@@ -197,7 +198,7 @@ class EmploymentSectionReader {
     ReadFraction01(r, "max_rate", &c.max_rate);
     if (!r.Finish()) return;
     Remember("stable_job_refund_ceilings", c.id, v, path);
-    Upsert(rules_->refund_ceilings, std::move(c));
+    rule_ids_.Upsert(rules_->refund_ceilings, std::move(c));
   }
 
   void ReadRefundConditions(const json::Value& v, const std::string& path) {
@@ -223,7 +224,7 @@ class EmploymentSectionReader {
     }
     if (!r.Finish()) return;
     Remember("stable_job_refund_conditions", c.id, v, path);
-    Upsert(rules_->refund_conditions, std::move(c));
+    rule_ids_.Upsert(rules_->refund_conditions, std::move(c));
   }
 
   void ReadRefundPayee(const json::Value& v, const std::string& path) {
@@ -253,7 +254,7 @@ class EmploymentSectionReader {
     }
     if (!r.Finish()) return;
     Remember("refund_payees", p.id, v, path);
-    Upsert(rules_->refund_payees, std::move(p));
+    rule_ids_.Upsert(rules_->refund_payees, std::move(p));
   }
 
   void ReadDifficultRefund(const json::Value& v, const std::string& path) {
@@ -265,7 +266,7 @@ class EmploymentSectionReader {
     r.Read("max_months", &d.max_months, true, 1, 24);
     if (!r.Finish()) return;
     Remember("difficult_enterprise_refunds", d.id, v, path);
-    Upsert(rules_->difficult_refunds, std::move(d));
+    rule_ids_.Upsert(rules_->difficult_refunds, std::move(d));
   }
 
   void ReadBenefitLevel(const json::Value& v, const std::string& path) {
@@ -276,7 +277,7 @@ class EmploymentSectionReader {
     ReadAmount(r, "monthly", &b.monthly);
     if (!r.Finish()) return;
     Remember("unemployment_benefit_levels", b.id, v, path);
-    Upsert(rules_->benefit_levels, std::move(b));
+    rule_ids_.Upsert(rules_->benefit_levels, std::move(b));
   }
 
   void ReadSkillTier(const json::Value& v, const std::string& path) {
@@ -287,7 +288,7 @@ class EmploymentSectionReader {
     ReadAmount(r, "amount", &t.amount);
     if (!r.Finish()) return;
     Remember("skill_subsidy_tiers", t.id, v, path);
-    Upsert(rules_->skill_tiers, std::move(t));
+    rule_ids_.Upsert(rules_->skill_tiers, std::move(t));
   }
 
   void ReadSkillConditions(const json::Value& v, const std::string& path) {
@@ -308,7 +309,7 @@ class EmploymentSectionReader {
     if (r.ok() && c.until < c.from) r.Fail(v, "until", "ends before it starts");
     if (!r.Finish()) return;
     Remember("skill_subsidy_conditions", c.id, v, path);
-    Upsert(rules_->skill_conditions, std::move(c));
+    rule_ids_.Upsert(rules_->skill_conditions, std::move(c));
   }
 
   void ReadWorkTraining(const json::Value& v, const std::string& path) {
@@ -326,7 +327,7 @@ class EmploymentSectionReader {
     ReadSet(r, "employer_classes", ParseRefundClass, &w.employer_classes);
     if (!r.Finish()) return;
     Remember("work_training_subsidies", w.id, v, path);
-    Upsert(rules_->work_training, std::move(w));
+    rule_ids_.Upsert(rules_->work_training, std::move(w));
   }
 
   void ReadSocialInsurance(const json::Value& v, const std::string& path) {
@@ -341,7 +342,7 @@ class EmploymentSectionReader {
     r.Read("max_months_since_leaving_school", &s.max_months_since_leaving_school, false, 0, 600);
     if (!r.Finish()) return;
     Remember("social_insurance_subsidies", s.id, v, path);
-    Upsert(rules_->social_insurance_subsidies, std::move(s));
+    rule_ids_.Upsert(rules_->social_insurance_subsidies, std::move(s));
   }
 
   void ReadRetention(const json::Value& v, const std::string& path) {
@@ -353,7 +354,7 @@ class EmploymentSectionReader {
     ReadSet(r, "unit_types", ParseUnitType, &t.unit_types);
     if (!r.Finish()) return;
     Remember("retention_training_subsidies", t.id, v, path);
-    Upsert(rules_->retention_training, std::move(t));
+    rule_ids_.Upsert(rules_->retention_training, std::move(t));
   }
 
   void ReadJobExpansion(const json::Value& v, const std::string& path) {
@@ -365,7 +366,7 @@ class EmploymentSectionReader {
     ReadSet(r, "unit_types", ParseUnitType, &t.unit_types);
     if (!r.Finish()) return;
     Remember("job_expansion_subsidies", t.id, v, path);
-    Upsert(rules_->job_expansion, std::move(t));
+    rule_ids_.Upsert(rules_->job_expansion, std::move(t));
   }
 
   void ReadEntrepreneurship(const json::Value& v, const std::string& path) {
@@ -377,7 +378,7 @@ class EmploymentSectionReader {
     ReadAmount(r, "max_per_grant", &e.max_per_grant);
     if (!r.Finish()) return;
     Remember("entrepreneurship_subsidies", e.id, v, path);
-    Upsert(rules_->entrepreneurship, std::move(e));
+    rule_ids_.Upsert(rules_->entrepreneurship, std::move(e));
   }
 
   // {"employees": 1000, "revenue_10k": 40000, "assets_10k": 80000} — only the
@@ -454,7 +455,7 @@ class EmploymentSectionReader {
     }
     if (!r.Finish()) return;
     Remember("enterprise_size_thresholds", t.id, v, path);
-    Upsert(rules_->size_thresholds, std::move(t));
+    rule_ids_.Upsert(rules_->size_thresholds, std::move(t));
   }
 
   void ReadCollectionTarget(const json::Value& v, const std::string& path) {
@@ -468,7 +469,7 @@ class EmploymentSectionReader {
     ReadFraction01(r, "new_arrears_at_most", &t.new_arrears_at_most);
     if (!r.Finish()) return;
     Remember("collection_targets", t.id, v, path);
-    Upsert(rules_->collection_targets, std::move(t));
+    rule_ids_.Upsert(rules_->collection_targets, std::move(t));
   }
 
   // A document replaced by this pack takes effect for employment rules too
@@ -499,27 +500,19 @@ class EmploymentSectionReader {
     repoint(rules_->collection_targets);
   }
 
-  // Two rules of the same region and document date whose scopes overlap but
-  // whose values differ: neither supersedes the other, so the pack is wrong.
+  // Two rules of the same region, exclusions and document date whose scopes
+  // overlap but whose values differ (pack_checks.hpp).
   template <class Rule, class Overlap, class Differ>
   void CheckPairs(std::string_view section, const std::vector<Rule>& rules, Overlap overlap,
                   Differ differ) {
-    for (std::size_t i = 0; i < rules.size() && ok(); ++i) {
-      const auto place = places_.find(Cat(section, "/", rules[i].id));
-      if (place == places_.end()) continue;  // only rules of this pack are checked
-      for (std::size_t j = 0; j < rules.size(); ++j) {
-        const Rule& a = rules[i];
-        const Rule& b = rules[j];
-        if (i == j || a.region != b.region || a.document->issued != b.document->issued) continue;
-        if (a.excluded_regions != b.excluded_regions || !overlap(a, b)) continue;
-        const std::string diff = differ(a, b);
-        if (diff.empty()) continue;
-        FailAt(place->second,
-               Cat("contradicts ", section, " rule '", b.id, "' (same region ", a.region.ToString(),
-                   ", same document date, overlapping scope): ", diff));
-        return;
-      }
-    }
+    if (!ok()) return;
+    FindContradiction(
+        rules, [&](const Rule& r) { return places_.contains(Cat(section, "/", r.id)); }, overlap,
+        differ, [&](const Rule& a, const Rule& b, std::string diff) {
+          FailAt(places_.find(Cat(section, "/", a.id))->second,
+                 Cat("contradicts ", section, " rule '", b.id, "' (same region ",
+                     a.region.ToString(), ", same document date, overlapping scope): ", diff));
+        });
   }
 
   static std::string Years(const YearRange& y) {
@@ -739,6 +732,7 @@ class EmploymentSectionReader {
   const PackContext& ctx_;
   EmploymentRules* rules_;
   std::map<std::string, Place> places_;
+  internal::RuleIndex rule_ids_;  // Upsert by id in O(1)
 };
 
 }  // namespace

@@ -148,6 +148,13 @@ TEST_CASE("malformed packs are rejected with the file, the place and the problem
         "local.jsonc:4:1: exemptions[0]: contradicts exemptions rule 'gd-sme-2' (same region 440000, "
         "same document date, overlapping scope): relief ratio 1 vs 0.5 for "
         "pension,unemployment,work_injury in 2021-01..2021-03 and 2021-03..2021-06");
+  // Different excluded regions do not separate two such windows: they still
+  // meet in every region neither excludes (both loaders check this the same way).
+  std::string excluding = other;
+  excluding.replace(excluding.find("\"region\": \"440000\""), 18,
+                    "\"region\": \"440000\", \"exclude_regions\": [\"440300\"]");
+  CHECK(LoadError(Pack("\"exemptions\": [\n" + std::string(kWindow) + ",\n" + excluding + "]"))
+            .find("exemptions[0]: contradicts exemptions rule 'gd-sme-2'") != std::string::npos);
   // Missing fields, wrong types, wrong format.
   CHECK(LoadError("{\"format\": \"sipolicy-pack/2\", \"name\": \"x\", \"version\": \"1\"}") ==
         "local.jsonc:1:12: format: unsupported pack format 'sipolicy-pack/2' (expected "

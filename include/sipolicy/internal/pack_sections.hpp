@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sipolicy/employment_rules.hpp"
@@ -26,18 +27,32 @@ struct PackContext {
 // "region" (default "000000"), "exclude_regions" (optional), "note" (optional).
 bool ReadRuleHeader(ObjectReader& r, const PackContext& ctx, RuleHeader* out);
 
-// Replaces the rule with the same id, or appends. Returns true if replaced.
-template <class Rule>
-bool Upsert(std::vector<Rule>& rules, Rule rule) {
-  for (auto& existing : rules) {
-    if (existing.id == rule.id) {
-      existing = std::move(rule);
+// Replaces the rule with the same id, or appends; returns true if replaced.
+// Keeps an index of ids per rule list, so loading n rules costs O(n), not
+// O(n²). One per loader; the lists must outlive it.
+//   RuleIndex ids;
+//   ids.Upsert(catalog.exemptions_, std::move(window));
+class RuleIndex {
+ public:
+  template <class Rule>
+  bool Upsert(std::vector<Rule>& rules, Rule rule) {
+    auto& ids = index_[static_cast<const void*>(&rules)];
+    if (ids.size() != rules.size()) {  // first use of this list (it holds the base's rules)
+      ids.clear();
+      for (std::size_t i = 0; i < rules.size(); ++i) ids[rules[i].id] = i;
+    }
+    auto [it, inserted] = ids.try_emplace(rule.id, rules.size());
+    if (!inserted) {
+      rules[it->second] = std::move(rule);
       return true;
     }
+    rules.push_back(std::move(rule));
+    return false;
   }
-  rules.push_back(std::move(rule));
-  return false;
-}
+
+ private:
+  std::unordered_map<const void*, std::unordered_map<std::string, std::size_t>> index_;
+};
 
 // The employment-side sections of a pack (implemented beside employment.hpp).
 // Reads its own top-level members from `top` into `rules`, upserting by id,
