@@ -2,7 +2,10 @@
 # sipolicy's two commands (see README):
 #   bash run.sh demo   — install what is missing, build (Release), run the demo
 #   bash run.sh test   — install what is missing, build and run every test,
-#                        twice: a -Werror build and an ASan+UBSan build
+#                        twice: a -Werror build and an ASan+UBSan build;
+#                        then a clang build that fuzzes each entry point
+#                        (SIPOLICY_FUZZ_SECONDS each, default 45) and
+#                        compares the g++ and clang CLIs byte for byte
 #   bash run.sh bench  — build (Release) and measure every door against the
 #                        code users would otherwise write (bench/README.md)
 set -euo pipefail
@@ -13,6 +16,7 @@ PACKAGES=(
   g++ cmake make pkg-config python3 binutils
   libboost-dev libboost-date-time-dev libabsl-dev doctest-dev
   openjdk-17-jdk-headless libjna-java junit5
+  clang-14 libclang-rt-14-dev valgrind
 )
 
 ensure_packages() {
@@ -43,13 +47,25 @@ case "${1:-}" in
     ;;
   test)
     ensure_packages
-    status=0
+    # Each stage counts as passed or failed; the run ends with the tally.
+    passed=0 failed=0
+    stage() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi; }
     for preset in dev asan; do
       echo "=== $preset build ==="
       build "$preset"
-      ctest --preset "$preset" -j "$(jobs)" || status=1
+      stage ctest --preset "$preset" -j "$(jobs)"
     done
-    exit $status
+    # clang-14 + libFuzzer: the corpus replays, each fuzz target for
+    # SIPOLICY_FUZZ_SECONDS (default 45) on a copy of its corpus, and the
+    # g++ and clang CLIs compared byte for byte (fuzz/README.md).
+    echo "=== clang build (libFuzzer, determinism) ==="
+    build clang
+    stage ctest --preset clang -j "$(jobs)"
+    stage bash fuzz/run_fuzzers.sh build/clang
+    stage bash fuzz/determinism/check.sh build/dev/sipolicy build/clang/sipolicy
+    echo "=== stages: dev tests, asan tests, clang tests, fuzzing, determinism ==="
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
     ;;
   bench)
     # SIPOLICY_BENCH_N records per workload (default 1000000); SIPOLICY_BENCH_FULL=1

@@ -2,10 +2,11 @@
 // 吉安 (Ji'an, 360800) with tens of thousands of insured units of every class
 // and size. It runs
 //   1. the February–December 2020 employer-contribution relief (阶段性减免) over
-//      every unit, month and insurance, and prints a bulletin like seed 000's
-//      (totals by insurance and month, in 万元);
+//      every unit, month and insurance, and prints a bulletin like 吉安市人社局's
+//      简报 2020年第二期 (totals by insurance and month, in 万元);
 //   2. the 2022 job-stabilisation refund screening (稳岗返还 免申即享) and prints
-//      a summary like seed 001's (units paid, amount, employees covered);
+//      a summary like the 2020-05-06 人民网 report on 稳岗返还 (units paid,
+//      amount, employees covered);
 // then writes the full per-unit results to CSV files and prints their paths.
 //
 // The ledger is generated with a fixed seed, integers only: the same figures

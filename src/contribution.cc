@@ -397,7 +397,7 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
   const bool sme = ClassifyForRelief(req.unit) == ReliefClass::kSme;
   res.settlement = req.settlement == Settlement::kDefault ? Settlement::kRefund : req.settlement;
   if (req.settlement == Settlement::kDefault) {
-    ex.Step(sme ? "SME: overpayment refunded in a batch, no application needed (seed 000)"
+    ex.Step(sme ? "SME: overpayment refunded in a batch, no application needed (as in 吉安市人社局简报 2020年第二期)"
                 : "Large enterprise or other unit: refund by default; the unit may choose offset instead",
             sme ? "中小微企业：批量发起退费，无需参保单位申请"
                 : "大型企业等参保单位：按单位意愿选择退回或冲抵以后月份缴费（未选择时退回）");

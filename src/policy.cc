@@ -16,8 +16,8 @@ using internal::ParseName;
 
 // GB/T 2260 provincial-level codes (省级), plus 660000 新疆生产建设兵团 which
 // social-insurance systems use as a province. Prefectures and counties are
-// accepted structurally under a known province; the few named in the brief
-// are listed for display.
+// accepted structurally under a known province; the few named in the built-in
+// rules and their sources (docs/sources.md) are listed for display.
 constexpr std::pair<std::int32_t, std::string_view> kRegionNames[] = {
     {0, "全国"},
     {110000, "北京市"},   {120000, "天津市"},   {130000, "河北省"},   {140000, "山西省"},
@@ -30,7 +30,7 @@ constexpr std::pair<std::int32_t, std::string_view> kRegionNames[] = {
     {630000, "青海省"},   {640000, "宁夏回族自治区"}, {650000, "新疆维吾尔自治区"},
     {660000, "新疆生产建设兵团"}, {710000, "台湾省"}, {810000, "香港特别行政区"},
     {820000, "澳门特别行政区"},
-    // Named in the brief and the seeds.
+    // Named in the built-in rules and their sources (docs/sources.md).
     {360100, "南昌市"}, {360400, "九江市"}, {360700, "赣州市"}, {360731, "于都县"},
     {360800, "吉安市"}, {610100, "西安市"}, {630100, "西宁市"}, {620100, "兰州市"},
     {460100, "海口市"}, {220400, "辽源市"}, {230200, "齐齐哈尔市"},

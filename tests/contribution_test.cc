@@ -1,5 +1,5 @@
 // Golden cases for the contribution side, worked out by hand from the
-// documents in domain.md §2–3 (the comment beside each case shows the sum).
+// documents listed in docs/sources.md (the comment beside each case shows the sum).
 #include "sipolicy/contribution.hpp"
 
 #include <doctest/doctest.h>
@@ -381,7 +381,7 @@ TEST_CASE("2022 deferral (人社厅发〔2022〕16号): 5 industries, pension 04
         "industry_not_eligible");
 }
 
-TEST_CASE("Guizhou's month shift (seed 002): paid April -> May..July; paid May -> June..August") {
+TEST_CASE("Guizhou's month shift (州人社局 2022 work report): paid April -> May..July; paid May -> June..August") {
   // As known on 2022-05-20: after 黔人社通〔2022〕84号, before 31号.
   const char* as_of = "2022-05-20";
   for (int m : {5, 6, 7}) {
@@ -417,7 +417,7 @@ TEST_CASE("2020 deferral for units in difficulty: 6 months (11号), to 2020-12 (
   r = Defer("110000", "", Insurance::kPension, {2020, 3}, {}, nullptr, true);
   CHECK(r.makeup_due->ToString() == "2020-12-31");  // 49号
   r = Defer("360731", "", Insurance::kPension, {2020, 3}, {}, nullptr, true);
-  CHECK(r.makeup_due->ToString() == "2021-03-31");  // seed 003: up to one year
+  CHECK(r.makeup_due->ToString() == "2021-03-31");  // 于人社〔2020〕112号: up to one year
   r = Defer("110000", "", Insurance::kPension, {2020, 3});
   CHECK(Reasons(r) == "difficulty_not_declared");
   DeferralRequest pub;
@@ -432,7 +432,7 @@ TEST_CASE("2020 deferral for units in difficulty: 6 months (11号), to 2020-12 (
 }
 
 // ---------------------------------------------------------------------------
-TEST_CASE("overpayment: SMEs refunded in a batch; large units may offset (seed 000)") {
+TEST_CASE("overpayment: SMEs refunded in a batch; large units may offset (吉安市人社局简报 2020年第二期)") {
   OverpaymentRequest req;
   req.region = R("360800");
   req.unit = {UnitSize::kSmall, UnitType::kEnterprise, ""};
@@ -485,9 +485,9 @@ TEST_CASE("overpayment: SMEs refunded in a batch; large units may offset (seed 0
   CHECK(internal::FieldOf(SettleOverpayment(Builtin(), req).status()) == "ledger");
 }
 
-TEST_CASE("relief report: February 2020 in Ji'an has seed 000's shape, parts sum to the total") {
+TEST_CASE("relief report: February 2020 in Ji'an has the 吉安 简报's shape, parts sum to the total") {
   // Bases chosen so that the insurance totals are 6652.04, 495.34 and 265.73 (in yuan, as
-  // seed 000's 万元): pension SME 40000 x 16% = 6400.00 + large 3150.50 x 16% = 504.08 / 2
+  // the 简报's 万元): pension SME 40000 x 16% = 6400.00 + large 3150.50 x 16% = 504.08 / 2
   // = 252.04; work injury SME 30000 x 1% = 300.00 + large 39068 x 1% = 390.68 / 2 = 195.34;
   // unemployment SME 40000 x 0.5% = 200.00 + large 26292 x 0.5% = 131.46 / 2 = 65.73.
   struct Row {

@@ -98,7 +98,7 @@ TEST_CASE("every parse error is named") {
   CHECK(Money::Parse("1e5").status().code() == absl::StatusCode::kInvalidArgument);
 }
 
-TEST_CASE("Ratio holds the rates of the brief exactly") {
+TEST_CASE("Ratio holds the policy rates exactly") {
   CHECK(R("0.16").num() == 4);
   CHECK(R("0.16").den() == 25);
   CHECK(R("0.16").ToString() == "0.16");
@@ -185,7 +185,7 @@ TEST_CASE("rounding: jiao, yuan, ten yuan and fine scales") {
 }
 
 TEST_CASE("money x rate rounds once, as the rule says") {
-  // Seed 000's shape: 41575.25 x 16% = 6652.04 exactly.
+  // The 吉安 简报's shape (2020年第二期): 41575.25 x 16% = 6652.04 exactly.
   CHECK(MultiplyRound(M("41575.25"), R("0.16"), {})->ToString() == "6652.04");
   // Halving a contribution with an odd fen: 100.05 / 2 = 50.025 -> 50.03 (HALF_UP).
   CHECK(MultiplyRound(M("100.05"), R("1/2"), {})->ToString() == "50.03");

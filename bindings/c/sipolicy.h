@@ -161,7 +161,7 @@ enum {
   SIPOLICY_DISHONEST = 2,        /* 违法或严重失信 */
   SIPOLICY_LIQUIDATION = 4,      /* 破产清算 */
   SIPOLICY_ZOMBIE = 8,           /* 僵尸企业 */
-  SIPOLICY_NO_PUBLIC_ACCOUNT = 16 /* no 对公账户: paid to the contribution account (seed 002) */
+  SIPOLICY_NO_PUBLIC_ACCOUNT = 16 /* no 对公账户: paid to the contribution account */
 };
 /* Payees reported in *out_payee. */
 enum {

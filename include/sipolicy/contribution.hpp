@@ -121,7 +121,7 @@ struct DeferralResult {
 
 absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const DeferralRequest& request);
 
-// --- Refund or offset of overpayments (退费 / 冲抵), seed 000 -------------------
+// --- Refund or offset of overpayments (退费 / 冲抵), 吉安市人社局简报 2020年第二期 --
 struct LedgerEntry {
   Period period;
   Insurance insurance = Insurance::kPension;

@@ -150,7 +150,7 @@ struct ScreeningSummary {
   long long employees_covered = 0;
   long long bad_records = 0;
   Money total_amount;
-  std::map<Region, ScreeningTotals> by_region;  // the bulletin's per-city lines (seed 001)
+  std::map<Region, ScreeningTotals> by_region;  // per-city lines, as in the 2020-05-06 人民网 report
   std::array<long long, kRefundReasonCount> by_reason{};  // ineligible units per reason
   std::array<long long, 4> by_payee{};                    // paid units per Payee
 };

@@ -125,7 +125,7 @@ struct RefundConditions : RuleHeader {
 
 // Where a refund is paid: the public account (对公账户); units of the listed
 // sizes or types without one are paid into the account they pay social
-// insurance from (seed 002). Anyone else without a public account: unresolved.
+// insurance from (as the Guizhou prefecture bureau's 2022 work report does). Anyone else without a public account: unresolved.
 struct RefundPayeeRule : RuleHeader {
   UnitSizeSet fallback_sizes = 0;
   UnitTypeSet fallback_types = 0;

@@ -1,6 +1,6 @@
 // sipolicy/json_api.hpp — the JSON request entry point shared by the C ABI,
-// the bindings and `sipolicy eval` (request format: docs/json.md and
-// ../shared/json-contract.md). One request in, one result out, always: a bad
+// the bindings and `sipolicy eval` (request format: docs/json.md,
+// docs/employment-ops.md and docs/operations.md). One request in, one result out, always: a bad
 // request yields {"ok":false,"error":{…}}, never an exception or a crash.
 //
 //   std::string out = sipolicy::EvaluateJson(**sipolicy::Catalog::Builtin(),

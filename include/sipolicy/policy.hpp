@@ -92,7 +92,7 @@ struct Document {
   std::string title;    // 关于阶段性减免企业社会保险费的通知
   Date issued;          // for as-of evaluation
   bool issued_approximate = false;  // the issue date is an estimate (see note)
-  bool verified = true;             // false: values from the brief await a check
+  bool verified = true;             // false: values await a check against the text
   std::string note;
 };
 

@@ -232,7 +232,8 @@ static void test_stable_job_refund(const sipolicy_engine* e) {
                                    0, 0) == SIPOLICY_OK);
   CHECK(amount == 1080000 && eligible == 1 && num == 9 && den == 10 && reasons == 0);
   CHECK(payee == SIPOLICY_PAYEE_PUBLIC_ACCOUNT);
-  /* Without a public account a micro unit is paid to its contribution account (seed 002). */
+  /* Without a public account a micro unit is paid to its contribution account (as in the Guizhou
+     prefecture bureau's 2022 work report). */
   CHECK(sipolicy_stable_job_refund(&amount, &eligible, &num, &den, &reasons, &payee, e, 520000,
                                    SIPOLICY_MICRO, SIPOLICY_ENTERPRISE, 2022, 1200000, 12, 0, 5,
                                    SIPOLICY_NO_PUBLIC_ACCOUNT, 0, 0) == SIPOLICY_OK);

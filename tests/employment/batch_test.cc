@@ -1,7 +1,7 @@
 // 免申即享 batch screening over a generated region of 120,000 units, checked
 // unit by unit and in total against an independent computation written here
 // with plain integers (rates, targets and the 30-insured/20% rule typed in
-// from domain brief §4), with malformed records that must be reported and
+// from the documents in docs/sources.md), with malformed records that must be reported and
 // skipped without stopping the batch.
 #include <chrono>
 #include <cstdint>

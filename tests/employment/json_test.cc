@@ -39,7 +39,7 @@ std::vector<std::string> Strings(const sipolicy::json::Value& v, std::string_vie
 }  // namespace
 
 TEST_CASE("stable_job_refund: the contract's fields") {
-  // Guizhou 2022 (seed 002): 25 insured, no layoffs, 12 months paid, 12000.00 paid:
+  // Guizhou 2022 (州人社局 work report): 25 insured, no layoffs, 12 months paid, 12000.00 paid:
   // 12000.00 x 0.9 = 10800.00.
   auto v = Eval(R"({"op":"stable_job_refund","id":7,"region":"520000","unit":{"size":"small"},
     "year":2022,"prior_year_paid":"12000.00","months_paid":12,"layoffs":0,"insured":25})");
@@ -150,7 +150,7 @@ TEST_CASE("the other employment ops") {
   CHECK(Str(v, "amount") == "3000.00");  // 2 x 1500
   v = Eval(R"({"op":"entrepreneurship_subsidy","region":"520000","kind":"startup","group":"veteran","grants":3})");
   REQUIRE(Ok(v));
-  CHECK(Str(v, "amount") == "15000.00");  // seed 002: 3 veterans 1.5万元
+  CHECK(Str(v, "amount") == "15000.00");  // the Guizhou report: 3 veterans 1.5万元
   v = Eval(R"({"op":"collection_target","region":"360400","year":2017,"unit_kind":"private",
     "level":"city_wide","opening_arrears":"2000000.00","cleared":"1850000.00","due":"5000000.00",
     "new_arrears":"450000.00"})");

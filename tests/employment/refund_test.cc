@@ -1,6 +1,6 @@
 // 失业保险稳岗返还: every rate row, every eligibility test at and around its
 // threshold, the top-up, rounding, payee routing and input errors. Expected
-// values are computed by hand from the documents (domain brief §4); the
+// values are computed by hand from the documents (docs/sources.md); the
 // arithmetic is in the comments.
 #include "common.hpp"
 

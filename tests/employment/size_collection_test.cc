@@ -1,6 +1,6 @@
 // Enterprise size (国统字〔2017〕213号) at every boundary of the table, and
 // collection targets (九人社字〔2017〕85号). The table below is typed in from
-// domain brief §8, independently of data/employment.jsonc.
+// 统计上大中小微型企业划分办法（2017）(国统字〔2017〕213号), independently of data/employment.jsonc.
 #include "common.hpp"
 
 namespace {

@@ -1,6 +1,6 @@
 // Skill and training subsidies and the 2020 difficult-enterprise refund:
 // every tier and cap, each eligibility rule at and around its threshold.
-// Expected values are hand-computed from the documents (domain brief §4–5).
+// Expected values are hand-computed from the documents (docs/sources.md).
 #include "common.hpp"
 
 namespace {
@@ -275,7 +275,7 @@ TEST_CASE("社会保险补贴: 3 years for 就业困难人员, 2 years for gradu
   CHECK(res.amount == M("600.00"));
   near.months_to_retirement = 60;  // exactly 5 years: no extension
   CHECK(Ok(ComputeSocialInsuranceSubsidy(Builtin(), near)).reasons == Reasons{"duration_exhausted"});
-  // 于都's own rule (seed 003) has no retirement extension.
+  // 于都's own rule (于人社〔2020〕112号) has no retirement extension.
   near.region = Rg("360731");
   near.months_to_retirement = 50;
   CHECK(Ok(ComputeSocialInsuranceSubsidy(Builtin(), near)).reasons == Reasons{"duration_exhausted"});
@@ -329,18 +329,18 @@ TEST_CASE("一次性扩岗补助: 1500 per eligible hire") {
   Err(ComputeJobExpansionSubsidy(Builtin(), r), absl::StatusCode::kNotFound, "year");
 }
 
-TEST_CASE("创业补贴 (seed 002): capped per grant") {
+TEST_CASE("创业补贴 (州人社局 2022 work report, Guizhou): capped per grant") {
   EntrepreneurshipRequest r;
   r.region = Rg("520000");
   r.kind = EntrepreneurshipKind::kStartup;
   r.group = TargetGroup::kMigrantWorker;
   r.grants = 45;
-  // Seed 002: 45 grants of 自主创业补贴 = 22.50万元 = 45 x 5000.
+  // The Guizhou report: 45 grants of 自主创业补贴 = 22.50万元 = 45 x 5000.
   CHECK(Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r)).amount == M("225000.00"));
   r.kind = EntrepreneurshipKind::kVenueRent;
   r.group = TargetGroup::kVeteran;
   r.grants = 2;
-  // Seed 002: 2 veterans 1.2万元 = 2 x 6000.
+  // The Guizhou report: 2 veterans 1.2万元 = 2 x 6000.
   CHECK(Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r)).amount == M("12000.00"));
   r.group = TargetGroup::kGraduate;
   r.grants = 1;
