@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -617,6 +618,11 @@ int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path) {
   return Guard([&] {
     if (engine == nullptr) return Null("engine");
     if (path == nullptr) return Null("path");
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      return Fail(SIPOLICY_INVALID_ARGUMENT,
+                  Cat("pack file '", Utf8Safe(path), "' is a directory, not a pack file"), "path");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return Fail(SIPOLICY_NOT_FOUND, Cat("cannot open pack file '", path, "'"), "path");
     std::ostringstream text;

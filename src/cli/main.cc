@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -200,6 +201,11 @@ std::shared_ptr<const sipolicy::Catalog> LoadCatalog(const Options& o) {
   }
   std::shared_ptr<const sipolicy::Catalog> cat = *builtin;
   for (const auto& path : o.packs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::fprintf(stderr, "sipolicy: pack '%s' is a directory, not a pack file\n", path.c_str());
+      return nullptr;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "sipolicy: cannot read pack '%s': %s\n", path.c_str(), std::strerror(errno));

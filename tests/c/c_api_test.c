@@ -528,6 +528,13 @@ static void test_describe(void) {
   CHECK(sipolicy_describe(NULL) == SIPOLICY_INVALID_ARGUMENT);
 }
 
+/* A directory is not a pack file (it used to read as an empty text). */
+static void test_pack_directory(sipolicy_engine* e) {
+  CHECK(sipolicy_engine_load_pack_file(e, ".") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(contains(sipolicy_last_error(), "is a directory"));
+  CHECK(strcmp(sipolicy_last_error_field(), "path") == 0);
+}
+
 int main(void) {
   sipolicy_engine* e = NULL;
   test_version_and_names();
@@ -541,6 +548,7 @@ int main(void) {
   test_batch(e);
   test_columns(e);
   test_describe();
+  test_pack_directory(e);
   test_late_fee(e);
   test_stable_job_refund(e);
   test_multiply_round();

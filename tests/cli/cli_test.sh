@@ -23,6 +23,8 @@ done
 "$BIN" frob > /dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
 "$BIN" eval --bogus < /dev/null > /dev/null 2>&1; check "unknown option exits 2" test $? -eq 2
 "$BIN" eval --pack /nonexistent < /dev/null > /dev/null 2>&1; check "missing pack exits 2" test $? -eq 2
+"$BIN" eval --pack "$TMP" < /dev/null > /dev/null 2> "$TMP/dir.err"; check "a directory as pack exits 2" test $? -eq 2
+check "a directory as pack is named so" contains "$TMP/dir.err" "is a directory, not a pack file"
 "$BIN" eval --as-of 2020-13-01 < /dev/null > /dev/null 2>&1; check "bad --as-of exits 2" test $? -eq 2
 
 # eval: 4 input lines (one blank, one not JSON) -> 4 output lines, exit 1.
