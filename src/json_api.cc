@@ -1,6 +1,7 @@
 // The JSON entry point: envelope, dispatch and error mapping.
 #include "sipolicy/json_api.hpp"
 
+#include <cctype>
 #include <exception>
 
 #include "sipolicy/internal/cat.hpp"
@@ -36,6 +37,48 @@ json::Value CompactRules(const json::Value& rules) {
     out.Add(std::move(c));
   }
   return out;
+}
+
+// The "id" of a request that is not valid JSON, when the text begins with it
+// ({"id": 7, … or {"id": "a-7", …) and the value is plainly complete, so a
+// caller can match the parse_error result to its request; null otherwise.
+json::Value RecoverId(std::string_view text) {
+  std::size_t i = 0;
+  const auto space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
+  };
+  const auto eat = [&](std::string_view word) {
+    if (text.substr(i, word.size()) != word) return false;
+    i += word.size();
+    return true;
+  };
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  space();
+  if (!eat("{")) return json::Value::Null();
+  space();
+  if (!eat("\"id\"")) return json::Value::Null();
+  space();
+  if (!eat(":")) return json::Value::Null();
+  space();
+  const std::size_t start = i;
+  if (i < text.size() && text[i] == '"') {
+    ++i;
+    while (i < text.size() && text[i] != '"' && text[i] != '\\' &&
+           static_cast<unsigned char>(text[i]) >= 0x20) {
+      ++i;
+    }
+    if (!eat("\"")) return json::Value::Null();
+  } else {
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-' ||
+                               text[i] == '+' || text[i] == '.')) {
+      ++i;
+    }
+  }
+  const std::string_view value = text.substr(start, i - start);
+  space();
+  if (i >= text.size() || (text[i] != ',' && text[i] != '}')) return json::Value::Null();
+  auto parsed = json::Parse(value);  // the same strict reader: a bad value stays null
+  return parsed.ok() ? *std::move(parsed) : json::Value::Null();
 }
 
 const internal::OpEntry* FindOp(std::string_view name) {
@@ -119,7 +162,7 @@ std::string EvaluateJson(const Catalog& catalog, std::string_view request) {
   try {
     auto parsed = json::Parse(request);
     if (!parsed.ok()) {
-      return ErrorResult(json::Value::Null(), "parse_error", "",
+      return ErrorResult(RecoverId(request), "parse_error", "",
                          std::string(parsed.status().message()))
           .Serialize();
     }

@@ -54,6 +54,13 @@ TEST_CASE("the envelope: id echoed, ok flag, one result per request") {
             .find(R"("fee":"8.50")") != std::string::npos);
   CHECK(Eval("nope") ==
         R"({"id":null,"ok":false,"error":{"code":"parse_error","field":"","message":"line 1, column 1: unexpected character 'n'"}})");
+  // A parse_error echoes an id the broken text begins with, and only a complete one.
+  CHECK(Eval(R"({"id": 7, "op": "late_fee", "amount": 1000,)").starts_with(
+      R"({"id":7,"ok":false,"error":{"code":"parse_error")"));
+  CHECK(Eval(R"({"id":"a-7","op":中})").starts_with(R"({"id":"a-7","ok":false,"error":{"code":"parse_error")"));
+  CHECK(Eval(R"({"id": 7)").starts_with(R"({"id":null,)"));        // not plainly complete
+  CHECK(Eval(R"({"id": 07, "op": 1,)").starts_with(R"({"id":null,)"));  // not a JSON number
+  CHECK(Eval(R"({"op": "x", "id": 7,)").starts_with(R"({"id":null,)"));  // not first
   CHECK(Eval("[1]") ==
         R"({"id":null,"ok":false,"error":{"code":"invalid_argument","field":"","message":"a request must be a JSON object, found array"}})");
   CHECK(Eval(R"({"id": 7})") ==
