@@ -29,6 +29,7 @@
 #include "../api/json_fast.hpp"
 #include "../contribution_plan.hpp"
 #include "csv.hpp"
+#include "line_reader.hpp"
 
 namespace {
 
@@ -243,91 +244,6 @@ bool IsOk(const json::Value& result) {
 }
 
 // --- eval ------------------------------------------------------------------------
-// Reads lines from a file descriptor in large blocks. A line longer than
-// `max` bytes is reported by its length and skipped, never held whole.
-class LineReader {
- public:
-  LineReader(int fd, std::size_t max) : fd_(fd), max_(max) {}
-
-  // The next line without its '\n' (and '\r'), valid until the next call;
-  // *too_long and *length describe a line that was skipped. False at the end.
-  bool Next(std::string_view* line, bool* too_long, std::size_t* length) {
-    *too_long = false;
-    for (;;) {
-      const std::size_t nl = buf_.find('\n', scan_);
-      if (nl != std::string::npos) {
-        std::string_view l(buf_.data() + start_, nl - start_);
-        start_ = scan_ = nl + 1;
-        if (skipping_) {
-          skipping_ = false;
-          *too_long = true;
-          *length = skipped_ + l.size();
-          *line = {};
-          return true;
-        }
-        if (l.size() > max_) {
-          *too_long = true;
-          *length = l.size();
-          *line = {};
-          return true;
-        }
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        *line = l;
-        return true;
-      }
-      scan_ = buf_.size();
-      if (buf_.size() - start_ > max_) {  // too long: drop what we have, keep counting
-        skipped_ = (skipping_ ? skipped_ : 0) + (buf_.size() - start_);
-        skipping_ = true;
-        buf_.clear();
-        start_ = scan_ = 0;
-      }
-      if (eof_) {
-        if (start_ == buf_.size() && !skipping_) return false;
-        std::string_view l(buf_.data() + start_, buf_.size() - start_);
-        start_ = scan_ = buf_.size();
-        if (skipping_) {
-          skipping_ = false;
-          *too_long = true;
-          *length = skipped_ + l.size();
-          *line = {};
-          return true;
-        }
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        *line = l;
-        return true;
-      }
-      Fill();
-    }
-  }
-
- private:
-  void Fill() {
-    if (start_ > 0 && start_ >= buf_.size() / 2) {  // keep the buffer from growing
-      buf_.erase(0, start_);
-      scan_ -= start_;
-      start_ = 0;
-    }
-    const std::size_t old = buf_.size();
-    buf_.resize(old + kChunk);
-    ssize_t got;
-    do {
-      got = ::read(fd_, buf_.data() + old, kChunk);
-    } while (got < 0 && errno == EINTR);
-    buf_.resize(old + static_cast<std::size_t>(got > 0 ? got : 0));
-    if (got <= 0) eof_ = true;
-  }
-
-  static constexpr std::size_t kChunk = 1 << 20;
-  int fd_;
-  std::size_t max_;
-  std::string buf_;
-  std::size_t start_ = 0, scan_ = 0;
-  bool eof_ = false;
-  bool skipping_ = false;
-  std::size_t skipped_ = 0;
-};
-
 int CmdEval(int argc, char** argv) {
   Options o;
   if (!ParseOptions(argc, argv, 2, kEvalHelp, false, false, false, true, &o)) return 2;
@@ -342,7 +258,7 @@ int CmdEval(int argc, char** argv) {
   sipolicy::internal::LineDefaults defaults;
   defaults.as_of = o.as_of;
   defaults.explain = o.explain;
-  LineReader reader(STDIN_FILENO, o.max_line_bytes);
+  sipolicy::cli::LineReader reader(STDIN_FILENO, o.max_line_bytes);
   sipolicy::internal::LineEvaluator evaluator(*cat, defaults);
   std::string out;
   bool any_failed = false;
