@@ -2,9 +2,11 @@
 #include "sipolicy/catalog.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <mutex>
 
+#include "absl/container/flat_hash_map.h"
 #include "pack_checks.hpp"
 #include "sipolicy/internal/builtin_data.hpp"
 #include "sipolicy/internal/cat.hpp"
@@ -29,6 +31,25 @@ bool ReadRuleHeader(ObjectReader& r, const PackContext& ctx, RuleHeader* out) {
   r.Read("region", &out->region, false);
   r.Read("exclude_regions", &out->excluded_regions, false);
   r.Read("note", &out->note, false);
+  if (ctx.counts != nullptr && r.ok()) {
+    if (++ctx.counts->rules > kMaxPackRules) {
+      r.Fail(*r.Get("id", true), "id",
+             Cat("a pack holds at most ", kMaxPackRules,
+                 " rules and documents (docs/limits.md); split it into several packs"),
+             absl::StatusCode::kOutOfRange);
+    } else if (out->document != nullptr) {
+      // The section is the path up to its index: "exemptions[12]" -> "exemptions".
+      const std::string& path = r.path();
+      std::tuple key{path.substr(0, path.find('[')), out->region.code(), out->document->issued};
+      if (++ctx.counts->per_group[std::move(key)] > kMaxPackRulesPerGroup) {
+        r.Fail(*r.Get("id", true), "id",
+               Cat("a pack gives at most ", kMaxPackRulesPerGroup,
+                   " rules of one section for the same region and document date "
+                   "(docs/limits.md)"),
+               absl::StatusCode::kOutOfRange);
+      }
+    }
+  }
   return r.ok();
 }
 
@@ -73,10 +94,19 @@ class PackLoader {
   PackLoader(const Catalog& base, std::string_view source) : cat_(base), source_(source) {}
 
   absl::StatusOr<std::shared_ptr<const Catalog>> Load(std::string_view text) {
-    auto doc = json::Parse(text, json::ParseOptions{.allow_comments = true});
+    if (text.size() > kMaxPackBytes) {
+      return absl::OutOfRangeError(Cat(source_, ": the pack is ", text.size(),
+                                       " bytes; a pack holds at most ", kMaxPackBytes,
+                                       " bytes (docs/limits.md); split it into several packs"));
+    }
+    auto doc = json::Parse(
+        text, json::ParseOptions{.allow_comments = true, .max_values = kMaxPackValues});
     if (!doc.ok()) {
-      return internal::AsParseError(
-          absl::InvalidArgumentError(Cat(source_, ": ", std::string(doc.status().message()))));
+      const std::string message = Cat(source_, ": ", std::string(doc.status().message()));
+      if (doc.status().code() == absl::StatusCode::kOutOfRange) {
+        return absl::OutOfRangeError(message);
+      }
+      return internal::AsParseError(absl::InvalidArgumentError(message));
     }
     ObjectReader top(*doc, "", &err_);
     std::string format;
@@ -92,11 +122,14 @@ class PackLoader {
     top.Read("description", &description, false);
 
     ctx_.error = &err_;
+    ctx_.counts = &counts_;
+    // Documents by id, so that finding a rule's document is O(1), not a scan.
+    for (std::size_t i = 0; i < cat_.documents_.size(); ++i) {
+      doc_index_.try_emplace(cat_.documents_[i]->id, i);
+    }
     ctx_.document = [this](std::string_view id) -> std::shared_ptr<const Document> {
-      for (const auto& d : cat_.documents_) {
-        if (d->id == id) return d;
-      }
-      return nullptr;
+      auto it = doc_index_.find(std::string(id));
+      return it == doc_index_.end() ? nullptr : cat_.documents_[it->second];
     };
     top.ReadArray("documents", false, [&](const json::Value& v, const std::string& path) {
       ReadDocument(v, path);
@@ -117,11 +150,21 @@ class PackLoader {
     });
     top.ReadArray("notices", false,
                   [&](const json::Value& v, const std::string& path) { ReadNotice(v, path); });
+    if (top.ok() && documents_replaced_) RepointRules();
     if (top.ok()) internal::ReadEmploymentSections(top, ctx_, &cat_.employment_);
     top.Finish();
     if (err_.message.empty()) CheckContradictions();
     if (!err_.message.empty()) return internal::ToStatus(err_, source_);
-    cat_.packs_.push_back(std::move(info));
+    // Reloading a pack (same name, same source) replaces its entry, so that
+    // reloading never grows the catalog (its rules replace theirs by id).
+    auto same = std::find_if(cat_.packs_.begin(), cat_.packs_.end(), [&](const PackInfo& p) {
+      return p.name == info.name && p.source == info.source;
+    });
+    if (same != cat_.packs_.end()) {
+      *same = std::move(info);
+    } else {
+      cat_.packs_.push_back(std::move(info));
+    }
     return std::make_shared<const Catalog>(std::move(cat_));
   }
 
@@ -149,25 +192,33 @@ class PackLoader {
     r.Read("verified", &d->verified, false);
     r.Read("note", &d->note, false);
     if (!r.Finish()) return;
-    std::shared_ptr<const Document> doc = std::move(d);
-    // Rules already in the catalog keep pointing at the document they were
-    // loaded with; a replaced document takes effect for rules of this pack
-    // and for rules re-pointed below.
-    for (auto& existing : cat_.documents_) {
-      if (existing->id == doc->id) {
-        RepointRules(existing, doc);
-        existing = doc;
-        return;
-      }
+    if (++counts_.rules > kMaxPackRules) {
+      r.Fail(v, "id",
+             Cat("a pack holds at most ", kMaxPackRules,
+                 " rules and documents (docs/limits.md); split it into several packs"),
+             absl::StatusCode::kOutOfRange);
+      return;
     }
-    cat_.documents_.push_back(std::move(doc));
+    std::shared_ptr<const Document> doc = std::move(d);
+    // A replaced document takes effect for the rules that cite it, those of
+    // the catalog beneath included (RepointRules, once, after all sections).
+    auto [it, added] = doc_index_.try_emplace(doc->id, cat_.documents_.size());
+    if (added) {
+      cat_.documents_.push_back(std::move(doc));
+    } else {
+      cat_.documents_[it->second] = std::move(doc);
+      documents_replaced_ = true;
+    }
   }
 
-  void RepointRules(const std::shared_ptr<const Document>& from,
-                    const std::shared_ptr<const Document>& to) {
+  // Points every contribution-side rule at the current document of its id
+  // (the employment sections do the same for theirs): one pass, O(rules).
+  void RepointRules() {
     auto repoint = [&](auto& rules) {
       for (auto& r : rules) {
-        if (r.document == from) r.document = to;
+        if (r.document == nullptr) continue;
+        auto it = doc_index_.find(r.document->id);
+        if (it != doc_index_.end()) r.document = cat_.documents_[it->second];
       }
     };
     repoint(cat_.exemptions_);
@@ -374,6 +425,9 @@ class PackLoader {
   internal::PackContext ctx_;
   std::map<std::string, Place> places_;
   internal::RuleIndex rule_ids_;  // Upsert by id in O(1)
+  absl::flat_hash_map<std::string, std::size_t> doc_index_;  // id -> documents_ index
+  bool documents_replaced_ = false;
+  internal::PackContext::Counts counts_;
 };
 
 // ---------------------------------------------------------------------------

@@ -188,14 +188,14 @@ absl::StatusOr<RoundingRule> ParseRoundingRule(std::string_view text) {
   const auto at = text.find('@');
   if (at == std::string_view::npos) {
     return absl::InvalidArgumentError(
-        internal::Cat("rounding rule '", text, "' must look like HALF_UP@2"));
+        internal::Cat("rounding rule ", internal::Quote(text), " must look like HALF_UP@2"));
   }
   auto mode = ParseRoundingMode(text.substr(0, at));
   if (!mode.ok()) return mode.status();
   auto scale = ParseDecimalText(text.substr(at + 1));
   if (!scale.ok() || scale->scale != 0 || scale->units > 100) {
     return absl::InvalidArgumentError(
-        internal::Cat("rounding rule '", text, "' has a bad scale (an integer is expected)"));
+        internal::Cat("rounding rule ", internal::Quote(text), " has a bad scale (an integer is expected)"));
   }
   const int s = static_cast<int>(scale->negative ? -scale->units : scale->units);
   if (s < kMinScale || s > kMaxScale) {
@@ -208,7 +208,7 @@ absl::StatusOr<RoundingRule> ParseRoundingRule(std::string_view text) {
 // ---------------------------------------------------------------------------
 absl::StatusOr<DecimalText> ParseDecimalText(std::string_view text) {
   auto bad = [&](std::string_view why) {
-    return absl::InvalidArgumentError(internal::Cat("'", text, "' is not a decimal number: ", why));
+    return absl::InvalidArgumentError(internal::Cat(internal::Quote(text), " is not a decimal number: ", why));
   };
   if (text.empty()) return bad("the text is empty");
   // Diagnose the common mistakes by name before the generic grammar error.
@@ -281,7 +281,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text) {
   if (!d.ok()) return d.status();
   auto too_big = [&] {
     return absl::OutOfRangeError(
-        internal::Cat("'", text, "' is beyond the money range of +/-10^15 yuan"));
+        internal::Cat(internal::Quote(text), " is beyond the money range of +/-10^15 yuan"));
   };
   std::int64_t fen = d->units;
   if (d->scale <= 2) {
@@ -292,7 +292,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text) {
     const std::int64_t div = kPow10[static_cast<std::size_t>(d->scale - 2)];
     if (fen % div != 0) {
       return absl::InvalidArgumentError(internal::Cat(
-          "'", text, "' has more than 2 decimals; money is exact to the fen, so round it "
+          internal::Quote(text), " has more than 2 decimals; money is exact to the fen, so round it "
           "explicitly first"));
     }
     fen /= div;
@@ -344,10 +344,10 @@ absl::StatusOr<Ratio> Ratio::Parse(std::string_view text) {
     auto den = ParseDecimalText(text.substr(slash + 1));
     if (!num.ok() || !den.ok() || num->scale != 0 || den->scale != 0 || den->negative) {
       return absl::InvalidArgumentError(internal::Cat(
-          "'", text, "' is not a fraction: expected two integers like 2/3, the second positive"));
+          internal::Quote(text), " is not a fraction: expected two integers like 2/3, the second positive"));
     }
     if (den->units == 0) {
-      return absl::InvalidArgumentError(internal::Cat("'", text, "' divides by zero"));
+      return absl::InvalidArgumentError(internal::Cat(internal::Quote(text), " divides by zero"));
     }
     return FromFraction(num->negative ? -num->units : num->units, den->units);
   }

@@ -140,7 +140,14 @@ void AppendQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-bool IsValidUtf8(std::string_view s) {
+bool IsValidUtf8(std::string_view s) { return FirstInvalidUtf8(s) == std::string_view::npos; }
+
+static std::string HexByte(unsigned char c) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return std::string{kDigits[c >> 4], kDigits[c & 15]};
+}
+
+std::size_t FirstInvalidUtf8(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
@@ -161,21 +168,21 @@ bool IsValidUtf8(std::string_view s) {
       len = 4;
       cp = c & 0x07;
     } else {
-      return false;
+      return i;
     }
-    if (i + static_cast<std::size_t>(len) > n) return false;
+    if (i + static_cast<std::size_t>(len) > n) return i;
     for (int k = 1; k < len; ++k) {
       const unsigned char cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
     if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
         cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
+      return i;
     }
     i += static_cast<std::size_t>(len);
   }
-  return true;
+  return std::string_view::npos;
 }
 
 class Parser {
@@ -183,7 +190,13 @@ class Parser {
   Parser(std::string_view text, ParseOptions options) : s_(text), opt_(options) {}
 
   absl::StatusOr<Value> Run() {
-    if (!IsValidUtf8(s_)) return Fail("the text is not valid UTF-8");
+    if (const std::size_t bad = FirstInvalidUtf8(s_); bad != std::string_view::npos) {
+      // Positioned at the first bad byte, which is named in hex: quoting it
+      // would make the error message itself invalid UTF-8.
+      Advance(bad);
+      return Fail(internal::Cat("the text is not valid UTF-8 (byte 0x",
+                                HexByte(static_cast<unsigned char>(s_[bad])), ")"));
+    }
     // A UTF-8 byte-order mark is tolerated at the very start.
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") Advance(3);
     SkipSpace();
@@ -198,7 +211,11 @@ class Parser {
   }
 
  private:
-  absl::Status Error() const { return absl::InvalidArgumentError(error_); }
+  // A document past the value budget is well-formed as far as read, but too
+  // large: out_of_range, not a parse error.
+  absl::Status Error() const {
+    return too_many_ ? absl::OutOfRangeError(error_) : absl::InvalidArgumentError(error_);
+  }
   absl::Status Fail(std::string_view what) {
     SetError(what);
     return Error();
@@ -216,6 +233,11 @@ class Parser {
     if (cp < 0x20 || cp == 0x7F || cp == 0xFEFF) return internal::Cat(hex);  // invisible
     if (cp < 0x80) return internal::Cat("'", ch, "'");
     return internal::Cat("'", ch, "' (", hex, ")");
+  }
+  // "expected X, found 'Y' (U+…)" — or "…, found the end of the text".
+  std::string Expected(std::string_view what) const {
+    if (pos_ >= s_.size()) return internal::Cat("expected ", what, ", found the end of the text");
+    return internal::Cat("expected ", what, ", found ", CharacterAt(pos_));
   }
   void SetError(std::string_view what) {
     if (error_.empty()) error_ = internal::Cat("line ", line_, ", column ", col_, ": ", what);
@@ -258,6 +280,13 @@ class Parser {
       SetError("nesting is too deep");
       return v;
     }
+    if (++values_ > opt_.max_values) {
+      // Bounds the memory of one document (each value costs ~100 bytes held).
+      SetError(internal::Cat("more than ", opt_.max_values,
+                             " JSON values in one document (docs/limits.md)"));
+      too_many_ = true;
+      return v;
+    }
     const char c = Peek();
     if (c == '{') {
       v.type_ = Type::kObject;
@@ -271,7 +300,7 @@ class Parser {
       while (error_.empty()) {
         SkipSpace();
         if (Peek() != '"') {
-          SetError("expected a string key in double quotes");
+          SetError(Expected("a string key in double quotes"));
           break;
         }
         const int key_line = line_, key_col = col_;
@@ -301,7 +330,7 @@ class Parser {
           Advance();
           break;
         }
-        SetError("expected ',' or '}'");
+        SetError(Expected("',' or '}'"));
       }
       return v;
     }
@@ -326,7 +355,7 @@ class Parser {
           Advance();
           break;
         }
-        SetError("expected ',' or ']'");
+        SetError(Expected("',' or ']'"));
       }
       return v;
     }
@@ -494,6 +523,8 @@ class Parser {
   std::size_t pos_ = 0;
   int line_ = 1, col_ = 1;
   std::string error_;
+  std::size_t values_ = 0;
+  bool too_many_ = false;
 };
 
 absl::StatusOr<Value> Parse(std::string_view text, ParseOptions options) {
@@ -501,3 +532,31 @@ absl::StatusOr<Value> Parse(std::string_view text, ParseOptions options) {
 }
 
 }  // namespace sipolicy::json
+
+namespace sipolicy::internal {
+
+std::string Quote(std::string_view text) {
+  constexpr std::size_t kShown = 64;
+  std::string out = "'";
+  std::size_t i = 0;
+  while (i < text.size() && i < kShown) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    const std::string_view ch = text.substr(i, len);
+    if (ch.size() == len && json::FirstInvalidUtf8(ch) == std::string_view::npos) {
+      out.append(ch);
+      i += len;
+    } else {
+      static constexpr char kDigits[] = "0123456789ABCDEF";
+      out += "\\x";
+      out.push_back(kDigits[c >> 4]);
+      out.push_back(kDigits[c & 15]);
+      ++i;
+    }
+  }
+  out.push_back('\'');
+  if (i < text.size()) out += Cat("… (", text.size(), " bytes)");
+  return out;
+}
+
+}  // namespace sipolicy::internal

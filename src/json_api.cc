@@ -11,6 +11,7 @@ namespace sipolicy {
 namespace {
 
 using internal::Cat;
+using internal::Quote;
 
 json::Value ErrorResult(const json::Value& id, std::string_view code, std::string field,
                         std::string message) {
@@ -109,7 +110,7 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
     std::string known;
     for (const auto& info : Operations()) known += (known.empty() ? "" : ", ") + info.name;
     return ErrorResult(id, "unknown_op", "op",
-                       Cat("unknown operation '", op_name, "' (known: ", known, ")"));
+                       Cat("unknown operation ", Quote(op_name), " (known: ", known, ")"));
   }
   std::optional<Date> as_of;
   r.Read("as_of", &as_of);
@@ -121,7 +122,7 @@ json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
   std::string detail = "compact";
   if (r.Read("detail", &detail, false) && detail != "compact" && detail != "full") {
     return ErrorResult(id, "invalid_argument", "detail",
-                       Cat("unknown detail '", detail, "' (expected one of: compact, full)"));
+                       Cat("unknown detail ", Quote(detail), " (expected one of: compact, full)"));
   }
   absl::StatusOr<json::Value> fields =
       r.ok() ? op->handler(catalog, r, error, as_of) : internal::ReadStatus(r, error);
@@ -162,7 +163,9 @@ std::string EvaluateJson(const Catalog& catalog, std::string_view request) {
   try {
     auto parsed = json::Parse(request);
     if (!parsed.ok()) {
-      return ErrorResult(RecoverId(request), "parse_error", "",
+      // A well-formed request past the size budget is out_of_range.
+      const bool too_large = parsed.status().code() == absl::StatusCode::kOutOfRange;
+      return ErrorResult(RecoverId(request), too_large ? "out_of_range" : "parse_error", "",
                          std::string(parsed.status().message()))
           .Serialize();
     }

@@ -27,12 +27,12 @@ absl::StatusOr<Period> Period::Parse(std::string_view text) {
   if (text.size() != 7 || text[4] != '-' || !ReadDigits(text, 0, 4, &y) ||
       !ReadDigits(text, 5, 2, &m)) {
     return absl::InvalidArgumentError(
-        internal::Cat("'", text, "' is not a period: expected YYYY-MM, e.g. 2020-02"));
+        internal::Cat(internal::Quote(text), " is not a period: expected YYYY-MM, e.g. 2020-02"));
   }
   const Period p(y, m);
   if (!p.ok()) {
     return absl::InvalidArgumentError(internal::Cat(
-        "'", text, "' is not a period: month must be 01..12 and year ", kMinYear, "..", kMaxYear));
+        internal::Quote(text), " is not a period: month must be 01..12 and year ", kMinYear, "..", kMaxYear));
   }
   return p;
 }
@@ -52,11 +52,11 @@ absl::StatusOr<Date> Date::Parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ReadDigits(text, 0, 4, &y) ||
       !ReadDigits(text, 5, 2, &m) || !ReadDigits(text, 8, 2, &d)) {
     return absl::InvalidArgumentError(
-        internal::Cat("'", text, "' is not a date: expected YYYY-MM-DD, e.g. 2020-07-01"));
+        internal::Cat(internal::Quote(text), " is not a date: expected YYYY-MM-DD, e.g. 2020-07-01"));
   }
   const Date date(y, m, d);
   if (!date.ok()) {
-    return absl::InvalidArgumentError(internal::Cat("'", text, "' is not a calendar date (years ",
+    return absl::InvalidArgumentError(internal::Cat(internal::Quote(text), " is not a calendar date (years ",
                                                    kMinYear, "..", kMaxYear, ")"));
   }
   return date;

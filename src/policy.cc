@@ -128,19 +128,19 @@ absl::StatusOr<Region> Region::Parse(std::string_view text) {
   if (text.size() != 6 || !std::all_of(text.begin(), text.end(),
                                        [](char c) { return c >= '0' && c <= '9'; })) {
     return absl::InvalidArgumentError(internal::Cat(
-        "'", text, "' is not a region: expected a six-digit GB/T 2260 code such as \"360000\""));
+        internal::Quote(text), " is not a region: expected a six-digit GB/T 2260 code such as \"360000\""));
   }
   std::int32_t code = 0;
   for (char c : text) code = code * 10 + (c - '0');
   if (code == 0) return Region();
   if (code / 10000 == 0 || !IsKnownProvince(code / 10000 * 10000)) {
     return absl::InvalidArgumentError(
-        internal::Cat("unknown region code '", text, "': ", text.substr(0, 2),
+        internal::Cat("unknown region code ", internal::Quote(text), ": ", text.substr(0, 2),
                       " is not a GB/T 2260 province"));
   }
   if ((code / 100) % 100 == 0 && code % 100 != 0) {
     return absl::InvalidArgumentError(internal::Cat(
-        "unknown region code '", text, "': a county code needs a prefecture part"));
+        "unknown region code ", internal::Quote(text), ": a county code needs a prefecture part"));
   }
   return Region(code);
 }

@@ -114,7 +114,7 @@ TEST_CASE("a pack overrides a value: same id replaces the rule; rounding per reg
 TEST_CASE("malformed packs are rejected with the file, the place and the problem") {
   // Not JSON.
   CHECK(LoadError("{\"format\": \"sipolicy-pack/1\",, }", "bad.jsonc") ==
-        "bad.jsonc: line 1, column 30: expected a string key in double quotes");
+        "bad.jsonc: line 1, column 30: expected a string key in double quotes, found ','");
   // Unknown field (line 3 is the window; "colour" is its 8th member).
   std::string w = kWindow;
   w.insert(w.size() - 1, ", \"colour\": \"red\"");

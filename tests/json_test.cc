@@ -35,7 +35,7 @@ TEST_CASE("strict JSON: each mistake named with its place") {
   CHECK(Err("[1, 2,]") == "line 1, column 7: unexpected character ']'");
   CHECK(Err("{\"a\":\n 1} x") == "line 2, column 5: unexpected data after the JSON value");
   CHECK(Err("\"\\ud800\"") == "line 1, column 8: a high surrogate must be followed by a low surrogate");
-  CHECK(Err("\"a\xff\"") == "line 1, column 1: the text is not valid UTF-8");
+  CHECK(Err("\"a\xff\"") == "line 1, column 3: the text is not valid UTF-8 (byte 0xFF)");
   CHECK(Err("\"tab\there\"") == "line 1, column 5: control characters must be escaped inside strings");
   CHECK(Err("// c\n1") == "line 1, column 1: comments are not allowed in JSON requests");
   CHECK(Err("// c\n1", {.allow_comments = true}) == "ok");

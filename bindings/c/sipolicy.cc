@@ -252,6 +252,15 @@ struct ColumnStore {
     int64_t* dest;
   };
   std::vector<Widen> widen;
+  // An int64 input value past int32 for an int32 field: the record is run
+  // with INT32_MIN (which no field accepts) and then reported out_of_range,
+  // so that one bad value fails its record only, never the batch.
+  struct Unfit {
+    size_t record;
+    std::string name;
+    int64_t value;
+  };
+  std::vector<Unfit> unfit;
 };
 
 std::string KnownColumns(const char* const* names, size_t count) {
@@ -322,10 +331,9 @@ int BindColumns(S* dst, const ColumnSpec<S> (&specs)[N], const sipolicy_column* 
         auto& v = store->i32.emplace_back(n);
         for (size_t i = 0; i < n; ++i) {
           if (src[i] < INT32_MIN || src[i] > INT32_MAX) {
-            return Fail(SIPOLICY_OUT_OF_RANGE,
-                        Cat("column '", name, "': value ", src[i], " at record ", i,
-                            " does not fit its field"),
-                        std::string(name));
+            v[i] = INT32_MIN;
+            store->unfit.push_back({i, std::string(name), src[i]});
+            continue;
           }
           v[i] = static_cast<int32_t>(src[i]);
         }
@@ -506,6 +514,15 @@ int RunColumns(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed, c
   absl::StatusOr<size_t> failed = run(in, out);
   if (!failed.ok()) return FromStatus(failed.status());
   size_t failed_count = *failed;
+  for (const auto& u : store.unfit) {
+    if (out.status[u.record] == SIPOLICY_OK) ++failed_count;  // (no field takes INT32_MIN)
+    out.status[u.record] = SIPOLICY_OUT_OF_RANGE;
+    if (!errors.empty()) {
+      errors[u.record] = sipolicy::internal::WithField(
+          absl::OutOfRangeError(Cat(u.name, " ", u.value, " does not fit its field (int32)")),
+          u.name);
+    }
+  }
   // An int64 result asked for as int32: a value that does not fit fails its record.
   for (const auto& nw : store.narrow) {
     for (size_t i = 0; i < n; ++i) {
@@ -624,7 +641,17 @@ int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path) {
                   Cat("pack file '", Utf8Safe(path), "' is a directory, not a pack file"), "path");
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Fail(SIPOLICY_NOT_FOUND, Cat("cannot open pack file '", path, "'"), "path");
+    if (!in) {
+      return Fail(SIPOLICY_NOT_FOUND, Cat("cannot open pack file '", Utf8Safe(path), "'"), "path");
+    }
+    // Refused before reading: a pack past the limit is never held in memory.
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > sipolicy::kMaxPackBytes) {
+      return Fail(SIPOLICY_OUT_OF_RANGE,
+                  Cat(Utf8Safe(path), ": the pack is ", size, " bytes; a pack holds at most ",
+                      sipolicy::kMaxPackBytes, " bytes (docs/limits.md)"),
+                  "path");
+    }
     std::ostringstream text;
     text << in.rdbuf();
     const std::string s = text.str();

@@ -229,9 +229,10 @@ SIPOLICY_API const char* sipolicy_refund_reason_name(int reason);
  *
  * Codes: regions as integers (360800), periods YYYYMM, dates YYYYMMDD, money
  * as int64 fen, enums as the SIPOLICY_* values above, booleans 0/1; "as_of"
- * 0 = every document counts. Integer columns may be int32 or int64 (an
- * int32 output column gets SIPOLICY_OUT_OF_RANGE for the record when a value
- * does not fit). "status" receives each record's status code; "error" (type
+ * 0 = every document counts. Integer columns may be int32 or int64: a value
+ * that does not fit its field (an int64 input past int32 for an int32 field,
+ * or a result too large for an int32 output column) fails that record alone
+ * with SIPOLICY_OUT_OF_RANGE. "status" receives each record's status code; "error" (type
  * SIPOLICY_COLUMN_TEXT, char*[n]) receives NULL for a good record and, for a
  * failed one, "field: message" that the caller frees with
  * sipolicy_string_free. Outputs of a failed record are 0. A bad record never

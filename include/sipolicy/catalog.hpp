@@ -12,6 +12,7 @@
 #ifndef SIPOLICY_CATALOG_HPP_
 #define SIPOLICY_CATALOG_HPP_
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,16 @@ struct PackInfo {
   std::string version;
   std::string source;
 };
+
+// What one policy pack may hold (docs/limits.md). Past a limit the pack is
+// rejected with a clear error (out_of_range) and the catalog is unchanged, so
+// that loading a pack costs bounded memory and O(n log n) time.
+inline constexpr std::size_t kMaxPackBytes = 16u << 20;   // the pack text
+inline constexpr std::size_t kMaxPackValues = 1'000'000;  // JSON values in it
+inline constexpr std::size_t kMaxPackRules = 50'000;      // rules and documents
+// Rules of one section that one pack gives for the same region and document
+// date: they are checked pairwise for contradictions, so this bounds that check.
+inline constexpr std::size_t kMaxPackRulesPerGroup = 1'000;
 
 class Catalog {
  public:

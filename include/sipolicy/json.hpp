@@ -10,6 +10,7 @@
 #ifndef SIPOLICY_JSON_HPP_
 #define SIPOLICY_JSON_HPP_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -65,12 +66,20 @@ class Value {
   int line_ = 0, column_ = 0;
 };
 
+// The default budget of one request: at most 200,000 JSON values (numbers,
+// strings, objects, … — about 15,000 screening units or ledger lines), which
+// bounds what one request may hold in memory (docs/limits.md).
+inline constexpr std::size_t kMaxRequestValues = 200'000;
+
 struct ParseOptions {
   bool allow_comments = false;  // `//` to end of line, outside strings
   int max_depth = 64;
+  // Past this many values: kOutOfRange "more than N JSON values in one document".
+  std::size_t max_values = kMaxRequestValues;
 };
 
-// Parses one JSON document. Errors (kInvalidArgument) read
+// Parses one JSON document. Errors (kInvalidArgument; kOutOfRange past
+// max_values) read
 // "line 3, column 14: expected ',' or '}'". Rejects duplicate keys, invalid
 // UTF-8, lone surrogates, control characters in strings, trailing data.
 absl::StatusOr<Value> Parse(std::string_view text, ParseOptions options = {});
@@ -79,6 +88,9 @@ absl::StatusOr<Value> Parse(std::string_view text, ParseOptions options = {});
 void AppendQuoted(std::string& out, std::string_view s);
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view s);
+// The offset of the first byte that breaks UTF-8, or std::string_view::npos.
+//   FirstInvalidUtf8("ab\xff") == 2
+std::size_t FirstInvalidUtf8(std::string_view s);
 
 }  // namespace sipolicy::json
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -210,6 +211,13 @@ std::shared_ptr<const sipolicy::Catalog> LoadCatalog(const Options& o) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "sipolicy: cannot read pack '%s': %s\n", path.c_str(), std::strerror(errno));
+      return nullptr;
+    }
+    // Refused before reading: a pack past the limit is never held in memory.
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > sipolicy::kMaxPackBytes) {
+      std::fprintf(stderr, "sipolicy: %s: the pack is %ju bytes; a pack holds at most %zu bytes\n",
+                   path.c_str(), static_cast<std::uintmax_t>(size), sipolicy::kMaxPackBytes);
       return nullptr;
     }
     std::stringstream text;

@@ -28,6 +28,13 @@ std::string Cat(const Args&... args) {
   return out;
 }
 
+// `text` in single quotes for an error message, safe to print whatever the
+// caller passed: at most 64 bytes (cut at a character boundary, then "…" and
+// the full length), and any byte that is not valid UTF-8 written as \xNN, so
+// that the message is always valid UTF-8 and bounded.
+//   Quote("5e3") == "'5e3'";  Quote(std::string(5000, '9')) == "'999…999…' (5000 bytes)"
+std::string Quote(std::string_view text);
+
 }  // namespace sipolicy::internal
 
 #endif  // SIPOLICY_INTERNAL_CAT_HPP_

@@ -28,7 +28,7 @@ absl::StatusOr<E> ParseName(std::string_view text, const std::pair<E, std::strin
     expected += name;
   }
   return absl::InvalidArgumentError(
-      Cat("unknown ", what, " '", text, "' (expected one of: ", expected, ")"));
+      Cat("unknown ", what, " ", Quote(text), " (expected one of: ", expected, ")"));
 }
 
 // The name of `e` in the table, "?" when absent.

@@ -4,10 +4,14 @@
 #ifndef SIPOLICY_INTERNAL_PACK_SECTIONS_HPP_
 #define SIPOLICY_INTERNAL_PACK_SECTIONS_HPP_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +25,14 @@ struct PackContext {
   // The document with this id (from this pack or the base catalog), or null.
   std::function<std::shared_ptr<const Document>(std::string_view id)> document;
   ReadError* error = nullptr;
+  // Counts this pack's rules (kMaxPackRules) and its rules per section,
+  // region and document date (kMaxPackRulesPerGroup); ReadRuleHeader fails
+  // the rule that passes either limit.
+  struct Counts {
+    std::size_t rules = 0;
+    std::map<std::tuple<std::string, std::int32_t, Date>, std::size_t> per_group;
+  };
+  Counts* counts = nullptr;
 };
 
 // Reads the members every rule has: "id", "document" (a document id),

@@ -93,6 +93,8 @@ class ObjectReader {
   bool Finish();
 
   std::string FieldPath(std::string_view key) const;
+  // This object's own path ("exemptions[2]").
+  const std::string& path() const { return path_; }
 
  private:
   // A member's text for decimals: JSON string or JSON number, exactly as written.
