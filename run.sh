@@ -17,6 +17,7 @@ PACKAGES=(
   libboost-dev libboost-date-time-dev libabsl-dev doctest-dev
   openjdk-17-jdk-headless libjna-java junit5
   clang-14 libclang-rt-14-dev valgrind
+  python3-pandas python3-numpy python3-venv
 )
 
 ensure_packages() {

@@ -31,6 +31,7 @@ bool ReadRuleHeader(ObjectReader& r, const PackContext& ctx, RuleHeader* out) {
   r.Read("region", &out->region, false);
   r.Read("exclude_regions", &out->excluded_regions, false);
   r.Read("note", &out->note, false);
+  r.Read("note_zh", &out->note_zh, false);
   if (ctx.counts != nullptr && r.ok()) {
     if (++ctx.counts->rules > kMaxPackRules) {
       r.Fail(*r.Get("id", true), "id",
@@ -191,6 +192,7 @@ class PackLoader {
     r.Read("issued_approximate", &d->issued_approximate, false);
     r.Read("verified", &d->verified, false);
     r.Read("note", &d->note, false);
+    r.Read("note_zh", &d->note_zh, false);
     if (!r.Finish()) return;
     if (++counts_.rules > kMaxPackRules) {
       r.Fail(v, "id",
@@ -237,9 +239,10 @@ class PackLoader {
     if (r.Read("units", &units)) {
       for (const auto& u : units) {
         auto c = ParseReliefClass(u);
-        if (!c.ok() || *c == ReliefClass::kExcluded) {
+        if (!c.ok()) {
           r.Fail(*r.Get("units", true), "units",
-                 Cat("unknown unit class '", u, "' (expected \"sme\" or \"large_or_other\")"));
+                 Cat("unknown unit class '", u,
+                     "' (expected \"sme\", \"large_or_other\" or, with ratio 0, \"excluded\")"));
           break;
         }
         w.classes |= Bit(*c);
@@ -251,6 +254,11 @@ class PackLoader {
     if (r.Read("ratio", &w.ratio) && (w.ratio < Ratio::Integer(0) || w.ratio > Ratio::Integer(1))) {
       r.Fail(*r.Get("ratio", true), "ratio",
              Cat("relief ratio ", w.ratio.ToString(), " is outside 0..1"));
+    }
+    // 机关事业单位 get no relief: a window may name them only to say so (ratio 0).
+    if (r.ok() && (w.classes & Bit(ReliefClass::kExcluded)) && !w.ratio.is_zero()) {
+      r.Fail(*r.Get("ratio", true), "ratio",
+             "a window naming \"excluded\" (机关事业单位) must have ratio 0: they get no relief");
     }
     if (!r.Finish()) return;
     Remember("exemptions", w.id, v, path);

@@ -1,6 +1,8 @@
 // The rules of a contribution group, resolved once; see contribution_plan.hpp.
 #include "contribution_plan.hpp"
 
+#include "contribution_cite.hpp"
+
 namespace sipolicy::internal {
 
 ContributionPlan ContributionPlans::Resolve(std::int32_t region, ReliefClass cls,
@@ -13,8 +15,8 @@ ContributionPlan ContributionPlans::Resolve(std::int32_t region, ReliefClass cls
   p.rate_rule = catalog_.FindRate(*r, insurance, period, as_of);
   if (p.rate_rule != nullptr) p.rate_den = InvariantDivisor(static_cast<std::uint64_t>(p.rate_rule->rate.den()));
   p.due_rule = catalog_.Rounding(*r, "contribution", as_of, &p.due_rounding);
-  p.window = cls == ReliefClass::kExcluded ? nullptr
-                                           : catalog_.FindExemption(*r, cls, insurance, period, as_of);
+  p.window = catalog_.FindExemption(*r, cls, insurance, period, as_of);
+  p.restated = RestatedExemption(catalog_, *r, cls, insurance, period, as_of, p.window);
   if (p.window != nullptr) p.relief_ratio = p.window->ratio;
   p.relief_den = InvariantDivisor(static_cast<std::uint64_t>(p.relief_ratio.den()));
   p.relief_rule = catalog_.Rounding(*r, "relief", as_of, &p.relief_rounding);

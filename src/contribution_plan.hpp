@@ -23,6 +23,7 @@ struct ContributionPlan {
   const RoundingEntry* due_rounding = nullptr;
   InvariantDivisor rate_den;  // of the catalog rate, when there is one
   const ExemptionWindow* window = nullptr;
+  const ExemptionWindow* restated = nullptr;  // cited beside a regional window (contribution_cite.hpp)
   Ratio relief_ratio;  // 0 without a window
   InvariantDivisor relief_den;
   RoundingRule relief_rule;

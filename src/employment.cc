@@ -1,224 +1,40 @@
-// Employment-side calculations; see sipolicy/employment.hpp.
+// Employment-side calculations, 失业保险稳岗返还 family: the rule queries,
+// the per-unit refund, 免申即享 screening and 困难企业稳岗返还; see
+// sipolicy/employment.hpp. Subsidies: employment_subsidy.cc; enterprise size
+// and collection targets: employment_size.cc; names: employment_names.cc.
 #include "sipolicy/employment.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
 
+#include "employment_common.hpp"
 #include "employment_internal.hpp"
-
-#include "sipolicy/internal/cat.hpp"
-#include "sipolicy/internal/names.hpp"
-#include "sipolicy/internal/reader.hpp"
 
 namespace sipolicy {
 namespace {
 
-using internal::NameOf;
-using internal::ParseName;
-
+using internal::AddMonths;
+using internal::AsOfText;
+using internal::AsOfTextZh;
 using internal::Cat;
+using internal::CheckYear;
+using internal::CitationOf;
+using internal::ClampedDifference;
+using internal::CodesText;
+using internal::Count;
+using internal::Invalid;
+using internal::NonNegative;
+using internal::NotFound;
+using internal::OutOfRange;
+using internal::Pct;
+using internal::Times;
+using internal::UnitText;
+using internal::UseRule;
 using internal::WithField;
-
-// --- names ---------------------------------------------------------------------
-constexpr std::pair<RefundClass, std::string_view> kRefundClassNames[] = {
-    {RefundClass::kLarge, "large"}, {RefundClass::kSme, "sme"}};
-constexpr std::pair<TargetGroup, std::string_view> kTargetGroupNames[] = {
-    {TargetGroup::kDifficult, "difficult"},
-    {TargetGroup::kZeroEmploymentFamily, "zero_employment_family"},
-    {TargetGroup::kGraduate, "graduate"},
-    {TargetGroup::kRegisteredUnemployed, "registered_unemployed"},
-    {TargetGroup::kVeteran, "veteran"},
-    {TargetGroup::kMigrantWorker, "migrant_worker"},
-    {TargetGroup::kOther, "other"},
-};
-constexpr std::pair<TargetGroup, std::string_view> kTargetGroupNamesZh[] = {
-    {TargetGroup::kDifficult, "就业困难人员"},
-    {TargetGroup::kZeroEmploymentFamily, "零就业家庭成员"},
-    {TargetGroup::kGraduate, "离校2年内高校毕业生"},
-    {TargetGroup::kRegisteredUnemployed, "登记失业人员"},
-    {TargetGroup::kVeteran, "复员退伍军人"},
-    {TargetGroup::kMigrantWorker, "农民工"},
-    {TargetGroup::kOther, "其他人员"},
-};
-constexpr std::pair<RefundExclusion, std::string_view> kExclusionNames[] = {
-    {RefundExclusion::kArrears, "arrears"},
-    {RefundExclusion::kDishonest, "dishonest"},
-    {RefundExclusion::kLiquidation, "liquidation"},
-    {RefundExclusion::kZombie, "zombie"},
-};
-constexpr std::pair<DifficultBasis, std::string_view> kBasisNames[] = {
-    {DifficultBasis::kBenefit, "benefit"}, {DifficultBasis::kContributions, "contributions"}};
-constexpr std::pair<SkillLevel, std::string_view> kSkillLevelNames[] = {
-    {SkillLevel::kPrimary, "primary"},
-    {SkillLevel::kIntermediate, "intermediate"},
-    {SkillLevel::kAdvanced, "advanced"},
-    {SkillLevel::kTechnician, "technician"},
-    {SkillLevel::kSeniorTechnician, "senior_technician"},
-};
-constexpr std::pair<SkillLevel, std::string_view> kSkillLevelNamesZh[] = {
-    {SkillLevel::kPrimary, "初级（五级）"},
-    {SkillLevel::kIntermediate, "中级（四级）"},
-    {SkillLevel::kAdvanced, "高级（三级）"},
-    {SkillLevel::kTechnician, "技师（二级）"},
-    {SkillLevel::kSeniorTechnician, "高级技师（一级）"},
-};
-constexpr std::pair<EntrepreneurshipKind, std::string_view> kKindNames[] = {
-    {EntrepreneurshipKind::kStartup, "startup"}, {EntrepreneurshipKind::kVenueRent, "venue_rent"}};
-constexpr std::pair<Sector, std::string_view> kSectorNames[] = {
-    {Sector::kAgriculture, "agriculture"},
-    {Sector::kIndustry, "industry"},
-    {Sector::kConstruction, "construction"},
-    {Sector::kWholesale, "wholesale"},
-    {Sector::kRetail, "retail"},
-    {Sector::kTransport, "transport"},
-    {Sector::kWarehousing, "warehousing"},
-    {Sector::kPostal, "postal"},
-    {Sector::kAccommodation, "accommodation"},
-    {Sector::kCatering, "catering"},
-    {Sector::kInformationTransmission, "information_transmission"},
-    {Sector::kSoftwareIt, "software_it"},
-    {Sector::kRealEstateDevelopment, "real_estate_development"},
-    {Sector::kPropertyManagement, "property_management"},
-    {Sector::kLeasingBusinessServices, "leasing_business_services"},
-    {Sector::kOther, "other"},
-};
-constexpr std::pair<Sector, std::string_view> kSectorNamesZh[] = {
-    {Sector::kAgriculture, "农林牧渔业"},
-    {Sector::kIndustry, "工业"},
-    {Sector::kConstruction, "建筑业"},
-    {Sector::kWholesale, "批发业"},
-    {Sector::kRetail, "零售业"},
-    {Sector::kTransport, "交通运输业"},
-    {Sector::kWarehousing, "仓储业"},
-    {Sector::kPostal, "邮政业"},
-    {Sector::kAccommodation, "住宿业"},
-    {Sector::kCatering, "餐饮业"},
-    {Sector::kInformationTransmission, "信息传输业"},
-    {Sector::kSoftwareIt, "软件和信息技术服务业"},
-    {Sector::kRealEstateDevelopment, "房地产开发经营"},
-    {Sector::kPropertyManagement, "物业管理"},
-    {Sector::kLeasingBusinessServices, "租赁和商务服务业"},
-    {Sector::kOther, "其他未列明行业"},
-};
-constexpr std::pair<CollectionUnitKind, std::string_view> kCollectionKindNames[] = {
-    {CollectionUnitKind::kPrivate, "private"},
-    {CollectionUnitKind::kStateCollectivePublic, "state_collective_public"},
-};
-constexpr std::pair<CollectionLevel, std::string_view> kCollectionLevelNames[] = {
-    {CollectionLevel::kCityWide, "city_wide"}, {CollectionLevel::kCityLevel, "city_level"}};
-constexpr std::pair<SkillApplicant, std::string_view> kApplicantNames[] = {
-    {SkillApplicant::kEmployee, "employee"},
-    {SkillApplicant::kUnemploymentBeneficiary, "unemployment_beneficiary"},
-};
-constexpr std::pair<RefundReason, std::string_view> kRefundReasonCodes[] = {
-    {RefundReason::kPublicInstitution, "public_institution"},
-    {RefundReason::kUnitTypeNotCovered, "unit_type_not_covered"},
-    {RefundReason::kLayoffRateAboveTarget, "layoff_rate_above_target"},
-    {RefundReason::kLayoffRateAboveSmallUnitLimit, "layoff_rate_above_small_unit_limit"},
-    {RefundReason::kMonthsPaidBelowRequired, "months_paid_below_required"},
-    {RefundReason::kLongTermArrears, "long_term_arrears"},
-    {RefundReason::kSeriouslyDishonest, "seriously_dishonest"},
-    {RefundReason::kLiquidation, "liquidation"},
-    {RefundReason::kZombieEnterprise, "zombie_enterprise"},
-};
-constexpr std::pair<Payee, std::string_view> kPayeeNames[] = {
-    {Payee::kNone, "none"},
-    {Payee::kPublicAccount, "public_account"},
-    {Payee::kContributionAccount, "contribution_account"},
-    {Payee::kUnresolved, "unresolved"},
-};
-
-// --- shared helpers ------------------------------------------------------------
-absl::Status Invalid(std::string_view field, std::string msg) {
-  return WithField(absl::InvalidArgumentError(std::move(msg)), field);
-}
-absl::Status NotFound(std::string_view field, std::string msg) {
-  return WithField(absl::NotFoundError(std::move(msg)), field);
-}
-absl::Status OutOfRange(std::string_view field, std::string msg) {
-  return WithField(absl::OutOfRangeError(std::move(msg)), field);
-}
-
-std::string AsOfText(std::optional<Date> as_of) {
-  return as_of ? Cat(" as known on ", as_of->ToString()) : std::string();
-}
-std::string AsOfTextZh(std::optional<Date> as_of) {
-  return as_of ? Cat("（截至", as_of->ToString(), "已发布的文件）") : std::string();
-}
-
-absl::Status CheckYear(int year, std::string_view field = "year") {
-  if (year <= kMinYear || year > kMaxYear) {
-    return Invalid(field, Cat("year ", year, " is outside ", kMinYear + 1, "..", kMaxYear));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status NonNegative(Money m, std::string_view field) {
-  if (m.is_negative()) {
-    return Invalid(field, Cat(field, " ", m.ToString(), " must not be negative"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status NonNegative(std::int64_t n, std::string_view field) {
-  if (n < 0) return Invalid(field, Cat(field, " ", n, " must not be negative"));
-  return absl::OkStatus();
-}
-
-using internal::kMaxCount;
-absl::Status Count(std::int64_t n, std::string_view field) {
-  if (n < 0) return Invalid(field, Cat(field, " ", n, " must not be negative"));
-  if (n > kMaxCount) return OutOfRange(field, Cat(field, " ", n, " is beyond ", kMaxCount));
-  return absl::OkStatus();
-}
-
-std::string UnitText(const Unit& u) { return Cat(UnitSizeName(u.size), " ", UnitTypeName(u.type)); }
-
-std::string_view ClassZh(RefundClass c) {
-  return c == RefundClass::kLarge ? "大型企业" : "中小微企业";
-}
-
-bool Has(RefundExclusionSet s, RefundExclusion e) { return (s & Bit(e)) != 0; }
-
-// a/b <= c/d for non-negative a, c and positive b, d; a == 0 is always <=.
-bool AtMost(std::int64_t a, std::int64_t b, Ratio r) {
-  if (a == 0) return true;
-  // 64-bit parts: the cross products are exact in 128 bits.
-  return static_cast<int128>(a) * r.den() <= static_cast<int128>(r.num()) * b;
-}
-
-absl::StatusOr<Money> Times(Money m, std::int64_t n, std::string_view field) {
-  auto p = Multiply(m, n);
-  if (!p.ok()) return WithField(p.status(), field);
-  return p;
-}
-
-Money ClampedDifference(Money a, Money b) {
-  return a > b ? Money::FromFenUnchecked(a.fen() - b.fen()) : Money();
-}
-
-// The first day after `d` plus `months` calendar months (the same day of the
-// month, or the month's last day when it is shorter).
-Date AddMonths(Date d, int months) {
-  const Period p = d.period() + months;
-  return Date(p.year(), p.month(), std::min(d.day(), Date::DaysInMonth(p.year(), p.month())));
-}
-
-// A percentage for traces: up to 4 decimals, trailing zeros dropped ("5.5%").
-std::string Pct(Ratio r) {
-  std::string t = PercentText(r, 4);
-  if (t.find('.') != std::string::npos) {
-    while (t.back() == '0') t.pop_back();
-    if (t.back() == '.') t.pop_back();
-  }
-  return Cat(t, "%");
-}
-
-template <class Rule>
-void UseRule(Explanation& ex, const Rule* rule) {
-  if (rule != nullptr) ex.Rule(*rule);
-}
+using internal::AtMost;
+using internal::ClassZh;
+using internal::Has;
 
 Payee RoutePayee(const RefundPayeeRule* rule, const Unit& unit, bool has_public_account,
                  Money amount) {
@@ -254,87 +70,6 @@ void PayeeStep(Explanation& ex, Payee payee, const RefundPayeeRule* rule, const 
 }
 
 }  // namespace
-
-// --- names ---------------------------------------------------------------------
-std::string_view RefundClassName(RefundClass c) { return NameOf(c, kRefundClassNames); }
-absl::StatusOr<RefundClass> ParseRefundClass(std::string_view text) {
-  return ParseName(text, kRefundClassNames, "refund class");
-}
-std::optional<RefundClass> RefundClassOf(const Unit& unit) {
-  switch (unit.type) {
-    case UnitType::kPublicInstitution: return std::nullopt;
-    case UnitType::kIndividualBusiness: return RefundClass::kSme;
-    case UnitType::kEnterprise:
-    case UnitType::kSocialOrganization:
-      return unit.size == UnitSize::kLarge ? RefundClass::kLarge : RefundClass::kSme;
-  }
-  return std::nullopt;
-}
-std::string_view TargetGroupName(TargetGroup g) { return NameOf(g, kTargetGroupNames); }
-std::string_view TargetGroupNameZh(TargetGroup g) { return NameOf(g, kTargetGroupNamesZh); }
-absl::StatusOr<TargetGroup> ParseTargetGroup(std::string_view text) {
-  return ParseName(text, kTargetGroupNames, "target group");
-}
-std::string_view RefundExclusionName(RefundExclusion e) { return NameOf(e, kExclusionNames); }
-absl::StatusOr<RefundExclusion> ParseRefundExclusion(std::string_view text) {
-  return ParseName(text, kExclusionNames, "refund exclusion");
-}
-std::string_view DifficultBasisName(DifficultBasis b) { return NameOf(b, kBasisNames); }
-absl::StatusOr<DifficultBasis> ParseDifficultBasis(std::string_view text) {
-  return ParseName(text, kBasisNames, "difficult-enterprise basis");
-}
-std::string_view SkillLevelName(SkillLevel l) { return NameOf(l, kSkillLevelNames); }
-std::string_view SkillLevelNameZh(SkillLevel l) { return NameOf(l, kSkillLevelNamesZh); }
-absl::StatusOr<SkillLevel> ParseSkillLevel(std::string_view text) {
-  return ParseName(text, kSkillLevelNames, "certificate level");
-}
-std::string_view EntrepreneurshipKindName(EntrepreneurshipKind k) { return NameOf(k, kKindNames); }
-absl::StatusOr<EntrepreneurshipKind> ParseEntrepreneurshipKind(std::string_view text) {
-  return ParseName(text, kKindNames, "entrepreneurship subsidy kind");
-}
-std::string_view SectorName(Sector s) { return NameOf(s, kSectorNames); }
-std::string_view SectorNameZh(Sector s) { return NameOf(s, kSectorNamesZh); }
-absl::StatusOr<Sector> ParseSector(std::string_view text) {
-  return ParseName(text, kSectorNames, "sector");
-}
-std::string_view SizeMeasureName(SizeMeasure m) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return "employees";
-    case SizeMeasure::kRevenue: return "revenue";
-    case SizeMeasure::kAssets: return "assets";
-  }
-  return "?";
-}
-std::string_view CollectionUnitKindName(CollectionUnitKind k) {
-  return NameOf(k, kCollectionKindNames);
-}
-absl::StatusOr<CollectionUnitKind> ParseCollectionUnitKind(std::string_view text) {
-  return ParseName(text, kCollectionKindNames, "collection unit kind");
-}
-std::string_view CollectionLevelName(CollectionLevel l) { return NameOf(l, kCollectionLevelNames); }
-absl::StatusOr<CollectionLevel> ParseCollectionLevel(std::string_view text) {
-  return ParseName(text, kCollectionLevelNames, "collection level");
-}
-std::string_view SkillApplicantName(SkillApplicant a) { return NameOf(a, kApplicantNames); }
-absl::StatusOr<SkillApplicant> ParseSkillApplicant(std::string_view text) {
-  return ParseName(text, kApplicantNames, "applicant");
-}
-std::string_view RefundReasonCode(RefundReason r) { return NameOf(r, kRefundReasonCodes); }
-std::vector<std::string> RefundReasonCodes(RefundReasonSet s) {
-  std::vector<std::string> out;
-  for (const auto& [r, code] : kRefundReasonCodes) {
-    if (s & Bit(r)) out.emplace_back(code);
-  }
-  return out;
-}
-std::string_view PayeeName(Payee p) { return NameOf(p, kPayeeNames); }
-
-std::string PercentText(Ratio r, int decimals) {
-  auto x = Multiply(Exact::Of(r), Exact::Integer(100));
-  if (!x.ok()) return r.ToString();
-  auto d = Round(*x, RoundingRule{decimals, RoundingMode::kHalfUp});
-  return d.ok() ? d->ToString() : r.ToString();
-}
 
 // --- queries -------------------------------------------------------------------
 const LayoffTarget* FindLayoffTarget(const Catalog& c, Region region, int year,
@@ -376,7 +111,6 @@ const SizeThresholds* FindSizeThresholds(const Catalog& c, Sector sector,
                                t.sectors.end();
                       });
 }
-
 // ===========================================================================
 // 稳岗返还: the rules of a (region, year, class, unit type, as_of) group,
 // resolved once, then a cheap evaluation per unit (src/employment_internal.hpp:
@@ -388,7 +122,13 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
                                  std::optional<Date> as_of) {
   RefundPolicy p;
   p.cls = cls;
-  if (!cls.has_value()) return p;
+  if (!cls.has_value()) {
+    // 机关事业单位 have no class; the year's rate for enterprises and its
+    // conditions are the rules that leave them out, and what the result cites.
+    p.class_rate = FindRefundRate(c, region, year, RefundClass::kSme, UnitType::kEnterprise, as_of);
+    p.conditions = FindRefundConditions(c, region, year, as_of);
+    return p;
+  }
   p.conditions = FindRefundConditions(c, region, year, as_of);
   if (p.conditions == nullptr) {
     p.status = NotFound("year", Cat("no 稳岗返还 conditions for refund year ", year, " in region ",
@@ -541,8 +281,16 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
 
   const std::string unit = UnitText(req.unit);
   if (!p.cls.has_value()) {
-    ex.Step(Cat("Unit ", unit, ": public institutions get no 稳岗返还"),
-            "机关事业单位不享受失业保险稳岗返还");
+    UseRule(ex, p.class_rate);
+    UseRule(ex, p.conditions);
+    const RuleHeader* basis = p.class_rate != nullptr ? static_cast<const RuleHeader*>(p.class_rate)
+                                                      : p.conditions;
+    ex.Step(Cat("Unit ", unit, ": public institutions get no 稳岗返还 (the ", req.year,
+                " rules cover enterprises and other insured units): public_institution"),
+            basis != nullptr
+                ? Cat("机关事业单位不属于失业保险稳岗返还对象（", CitationOf(*basis), "适用于企业等参保单位）")
+                : std::string("机关事业单位不属于失业保险稳岗返还对象"),
+            basis != nullptr ? basis->id : std::string());
     PayeeStep(ex, res.payee, nullptr, req.unit);
     return res;
   }
@@ -568,7 +316,9 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
   } else {
     ex.Rule(*p.class_rate);
     ex.Step(Cat("The ", req.year, " document does not cover a ", UnitTypeName(req.unit.type)),
-            Cat(req.year, "年文件未将该类参保单位纳入稳岗返还范围"), p.class_rate->id);
+            Cat(CitationOf(*p.class_rate), "未将", UnitTypeNameZh(req.unit.type), "纳入", req.year,
+                "年稳岗返还范围"),
+            p.class_rate->id);
   }
   // 2. The layoff test.
   ex.Rule(*p.conditions);
@@ -577,9 +327,13 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
       req.insured > 0 ? Cat(req.layoffs, "/", req.insured, " = ",
                             Pct(*Ratio::FromFraction(req.layoffs, req.insured)))
                       : std::string("0 (no insured staff)");
+  const std::string rate_zh =
+      req.insured > 0 ? Cat("裁员 ", req.layoffs, " 人 / 参保 ", req.insured, " 人 = ",
+                            Pct(*Ratio::FromFraction(req.layoffs, req.insured)))
+                      : std::string("0（无参保职工）");
   ex.Step(Cat("Layoff rate ", rate_text, " vs the ", p.target_year, " control target ",
               Pct(p.target->rate), ": ", e->target_ok ? "not above, passes" : "above"),
-          Cat("裁员率 ", rate_text, "，", p.target_year, "年全国城镇调查失业率控制目标 ",
+          Cat("裁员率 ", rate_zh, "，", p.target_year, "年全国城镇调查失业率控制目标 ",
               Pct(p.target->rate), "：", e->target_ok ? "不高于，符合" : "高于"),
           p.target->id);
   if (!e->target_ok) {
@@ -608,7 +362,7 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
   if (excl != 0) {
     std::string codes;
     for (const auto& c : RefundReasonCodes(excl)) codes += (codes.empty() ? "" : ", ") + c;
-    ex.Step(Cat("Excluded: ", codes), "存在长期欠费、严重失信、破产清算或僵尸企业等情形，不予返还",
+    ex.Step(Cat("Excluded: ", codes), Cat(ReasonsZh(RefundReasonCodes(excl)), "，不予返还"),
             p.conditions->id);
   }
   // 4. The amount.
@@ -629,12 +383,8 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
               p.rate->id);
     }
   } else {
-    ex.Step(Cat("Not eligible: ", [&] {
-              std::string s;
-              for (const auto& c : res.reasons) s += (s.empty() ? "" : ", ") + c;
-              return s;
-            }()),
-            "不符合稳岗返还条件，返还金额 0");
+    ex.Step(Cat("Not eligible: ", CodesText(res.reasons)),
+            Cat("不符合稳岗返还条件（", ReasonsZh(res.reasons), "），返还金额 0"), p.conditions->id);
   }
   UseRule(ex, p.payee);
   PayeeStep(ex, res.payee, p.payee, req.unit);
@@ -741,7 +491,7 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
 
   Explanation& ex = out.explanation;
   for (const RefundPolicy& p : policies) {
-    if (!p.status.ok() || !p.cls.has_value()) continue;
+    if (!p.status.ok()) continue;
     UseRule(ex, p.rate != nullptr ? p.rate : p.class_rate);
     UseRule(ex, p.ceiling);
     UseRule(ex, p.conditions);
@@ -801,14 +551,24 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
   }
   ex.Rule(*rule);
   std::vector<std::string> reasons;
-  if (!RefundClassOf(req.unit).has_value()) reasons.push_back("public_institution");
+  if (!RefundClassOf(req.unit).has_value()) {
+    reasons.push_back("public_institution");
+    ex.Step("Public institutions get no 困难企业稳岗返还 (it is for enterprises)",
+            Cat("机关事业单位不属于困难企业稳岗返还对象（", CitationOf(*rule), "适用于困难企业）"), rule->id);
+  }
   const RefundConditions* cond = FindRefundConditions(catalog, req.region, req.year, req.as_of);
   const RefundExclusionSet excl =
       cond != nullptr ? cond->exclusions : static_cast<RefundExclusionSet>(0b1111);
-  for (const auto& code : RefundReasonCodes(
-           ExclusionReasons(excl, req.arrears, req.dishonest, req.liquidation, req.zombie))) {
-    reasons.push_back(code);
+  const std::vector<std::string> excluded = RefundReasonCodes(
+      ExclusionReasons(excl, req.arrears, req.dishonest, req.liquidation, req.zombie));
+  if (!excluded.empty()) {
+    // The exclusions are the year's refund conditions (the rule the
+    // difficult-enterprise refund shares with the ordinary one).
+    const RuleHeader* basis = cond != nullptr ? static_cast<const RuleHeader*>(cond) : rule;
+    ex.Rule(*basis);
+    ex.Step(Cat("Excluded: ", CodesText(excluded)), Cat(ReasonsZh(excluded), "，不予返还"), basis->id);
   }
+  for (const auto& code : excluded) reasons.push_back(code);
   if (req.layoffs) {
     if (cond == nullptr) {
       return NotFound("layoffs", Cat("no 稳岗返还 conditions for ", req.year,
@@ -894,566 +654,13 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
                   req.already_refunded.ToString(), " = ", res.amount.ToString()));
     }
   } else {
-    std::string codes;
-    for (const auto& c : res.reasons) codes += (codes.empty() ? "" : ", ") + c;
-    ex.Step(Cat("Not eligible: ", codes), "不符合困难企业稳岗返还条件，返还金额 0");
+    ex.Step(Cat("Not eligible: ", CodesText(res.reasons)),
+            Cat("不符合困难企业稳岗返还条件（", ReasonsZh(res.reasons), "），返还金额 0"), rule->id);
   }
   const RefundPayeeRule* payee = FindRefundPayee(catalog, req.region, req.as_of);
   res.payee = RoutePayee(payee, req.unit, req.has_public_account, res.amount);
   UseRule(ex, payee);
   PayeeStep(ex, res.payee, payee, req.unit);
-  return res;
-}
-
-// --- 技能提升补贴 ----------------------------------------------------------------
-absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
-                                                       const SkillSubsidyRequest& req) {
-  if (!req.certificate_date.ok()) return Invalid("certificate_date", "not a valid date");
-  const Date app = req.application_date.value_or(req.certificate_date);
-  if (!app.ok()) return Invalid("application_date", "not a valid date");
-  if (app < req.certificate_date) {
-    return Invalid("application_date", Cat("application_date ", app.ToString(),
-                                           " is before the certificate date ",
-                                           req.certificate_date.ToString()));
-  }
-  if (absl::Status s = Count(req.insured_months, "insured_months"); !s.ok()) return s;
-  if (absl::Status s = Count(req.claims_this_year, "claims_this_year"); !s.ok()) return s;
-
-  const SkillConditions* cond =
-      MostSpecific(catalog.employment().skill_conditions, req.region, req.as_of,
-                   [&](const SkillConditions& c) { return c.from <= app && app <= c.until; });
-  if (cond == nullptr) {
-    return NotFound(req.application_date ? "application_date" : "certificate_date",
-                    Cat("no 技能提升补贴 conditions for an application on ", app.ToString(),
-                        " in region ", req.region.ToString(), AsOfText(req.as_of)));
-  }
-  SkillSubsidyResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*cond);
-  std::vector<std::string>& why = res.reasons;
-  const bool beneficiary = req.applicant == SkillApplicant::kUnemploymentBeneficiary;
-  if (beneficiary) {
-    // Benefit recipients qualify for certificates obtained from 2022 on: the
-    // certificate's date decides, not the application's.
-    const SkillConditions* at_certificate = MostSpecific(
-        catalog.employment().skill_conditions, req.region, req.as_of, [&](const SkillConditions& c) {
-          return c.from <= req.certificate_date && req.certificate_date <= c.until;
-        });
-    if (at_certificate == nullptr || !at_certificate->beneficiaries_eligible) {
-      why.push_back("beneficiary_not_eligible");
-    }
-    ex.Step(Cat("Unemployment-benefit recipient: ",
-                cond->beneficiaries_eligible ? "eligible" : "not eligible under this rule"),
-            Cat("领取失业保险金人员：", cond->beneficiaries_eligible ? "可申领" : "不在申领范围内"),
-            cond->id);
-  } else {
-    if (req.insured_months < cond->min_insured_months) why.push_back("insured_months_below_minimum");
-    ex.Step(Cat("Employee insured ", req.insured_months, " months (", cond->min_insured_months,
-                " required)"),
-            Cat("企业职工参加失业保险 ", req.insured_months, " 个月（须 ", cond->min_insured_months,
-                " 个月以上）"),
-            cond->id);
-  }
-  if (cond->once_per_occupation_level && req.same_level_claimed) {
-    why.push_back("same_occupation_level_claimed");
-    ex.Step("The same occupation and level was already subsidised (once only)",
-            "同一职业同一等级只能申领一次", cond->id);
-  }
-  if (cond->no_lower_after_higher && req.higher_level_claimed) {
-    why.push_back("lower_than_claimed_level");
-    ex.Step("A higher level of the occupation was already subsidised",
-            "已申领更高等级补贴的，不得申领低等级补贴", cond->id);
-  }
-  if (cond->max_claims_per_year > 0) {
-    if (req.claims_this_year >= cond->max_claims_per_year) why.push_back("yearly_claim_limit_reached");
-    ex.Step(Cat(req.claims_this_year, " claims already this year (at most ",
-                cond->max_claims_per_year, " per person per year)"),
-            Cat("本年度已享受 ", req.claims_this_year, " 次（每人每年最多 ", cond->max_claims_per_year,
-                " 次）"),
-            cond->id);
-  }
-  if (cond->apply_within_months > 0) {
-    const Date deadline = AddMonths(req.certificate_date, cond->apply_within_months);
-    if (app > deadline) why.push_back("application_too_late");
-    ex.Step(Cat("Applied ", app.ToString(), "; deadline ", deadline.ToString(), " (",
-                cond->apply_within_months, " months after the certificate of ",
-                req.certificate_date.ToString(), ")"),
-            Cat("申领日期 ", app.ToString(), "，证书核发之日起 ", cond->apply_within_months,
-                " 个月内（截至 ", deadline.ToString(), "）"),
-            cond->id);
-  }
-  const SkillTier* tier =
-      MostSpecific(catalog.employment().skill_tiers, req.region, req.as_of,
-                   [&](const SkillTier& t) { return t.level == req.level; });
-  if (tier == nullptr) {
-    why.push_back("level_not_subsidized");
-    ex.Step(Cat("No subsidy tier for ", SkillLevelName(req.level), " certificates in region ",
-                req.region.ToString(), AsOfText(req.as_of)),
-            Cat(SkillLevelNameZh(req.level), "证书在本地区无补贴标准"));
-  } else {
-    ex.Rule(*tier);
-    res.tier_amount = tier->amount;
-    ex.Step(Cat("Tier for ", SkillLevelName(req.level), ": up to ", tier->amount.ToString()),
-            Cat(SkillLevelNameZh(req.level), "补贴标准不超过 ", tier->amount.ToString(), " 元"), tier->id);
-  }
-  res.eligible = why.empty();
-  if (res.eligible) res.amount = res.tier_amount;
-  return res;
-}
-
-// --- 以工代训 --------------------------------------------------------------------
-absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& catalog,
-                                                              const WorkTrainingRequest& req) {
-  if (!req.hire_period.ok()) return Invalid("hire_period", "not a valid YYYY-MM");
-  if (absl::Status s = Count(req.contract_months, "contract_months"); !s.ok()) return s;
-  if (absl::Status s = Count(req.months_worked, "months_worked"); !s.ok()) return s;
-  if (absl::Status s = Count(req.months_already_paid, "months_already_paid"); !s.ok()) return s;
-  if (req.months_already_paid > req.months_worked) {
-    return Invalid("months_already_paid",
-                   Cat("months_already_paid ", req.months_already_paid,
-                       " exceeds the full months worked ", req.months_worked));
-  }
-  const WorkTrainingRule* rule =
-      MostSpecific(catalog.employment().work_training, req.region, req.as_of,
-                   [&](const WorkTrainingRule& w) { return w.periods.contains(req.hire_period); });
-  if (rule == nullptr) {
-    return NotFound("hire_period", Cat("no 以工代训 rule for hires in ", req.hire_period.ToString(),
-                                       " in region ", req.region.ToString(), AsOfText(req.as_of)));
-  }
-  if (!rule->monthly_amount) {
-    return NotFound("region", Cat("rule ", rule->id, " leaves the 以工代训 amount to the province; no ",
-                                  "amount for region ", req.region.ToString(), AsOfText(req.as_of),
-                                  " (load a pack with the provincial amount)"));
-  }
-  WorkTrainingResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*rule);
-  res.monthly_amount = *rule->monthly_amount;
-  auto& why = res.reasons;
-  const auto cls = RefundClassOf(req.unit);
-  if (!cls || !(rule->employer_classes & Bit(*cls))) why.push_back("employer_not_covered");
-  if (!(rule->groups & Bit(req.group))) why.push_back("target_group_not_covered");
-  if (req.contract_months < rule->min_contract_months) why.push_back("contract_too_short");
-  if (req.months_already_paid >= rule->max_months) {
-    why.push_back("max_months_reached");
-  } else if (req.months_worked - req.months_already_paid < 1) {
-    why.push_back("no_full_month_worked");  // no full month beyond those already paid
-  }
-  ex.Step(Cat("Employer ", UnitText(req.unit), "; ", TargetGroupName(req.group), " hired ",
-              req.hire_period.ToString(), " on a ", req.contract_months, "-month contract (",
-              rule->min_contract_months, " required); ", req.months_worked,
-              " full months worked, ", req.months_already_paid, " already subsidised (at most ",
-              rule->max_months, ")"),
-          Cat("用人单位 ", UnitText(req.unit), "；", TargetGroupNameZh(req.group), "，劳动合同 ",
-              req.contract_months, " 个月（须 ", rule->min_contract_months, " 个月及以上），连续工作满 ",
-              req.months_worked, " 个月，已补贴 ", req.months_already_paid, " 个月（最长 ",
-              rule->max_months, " 个月）"),
-          rule->id);
-  res.eligible = why.empty();
-  if (res.eligible) {
-    // Full months worked, up to the cap, less those already paid.
-    res.months = std::min(req.months_worked, rule->max_months) - req.months_already_paid;
-    auto amount = Times(res.monthly_amount, res.months, "months_worked");
-    if (!amount.ok()) return amount.status();
-    res.amount = *amount;
-    ex.Step(Cat("amount = ", res.months, " months x ", res.monthly_amount.ToString(), " = ",
-                res.amount.ToString()),
-            Cat("补贴 = ", res.months, " 个月 × ", res.monthly_amount.ToString(), " 元/人/月 = ",
-                res.amount.ToString()),
-            rule->id);
-  } else {
-    std::string codes;
-    for (const auto& c : why) codes += (codes.empty() ? "" : ", ") + c;
-    ex.Step(Cat("Not eligible: ", codes), "不符合以工代训补贴条件");
-  }
-  return res;
-}
-
-// --- 灵活就业社会保险补贴 ----------------------------------------------------------
-absl::StatusOr<SocialInsuranceSubsidyResult> ComputeSocialInsuranceSubsidy(
-    const Catalog& catalog, const SocialInsuranceSubsidyRequest& req) {
-  if (absl::Status s = NonNegative(req.contribution, "contribution"); !s.ok()) return s;
-  if (req.months < 1 || req.months > 600) {
-    return Invalid("months", Cat("months ", req.months, " must be between 1 and 600"));
-  }
-  if (absl::Status s = Count(req.months_used, "months_used"); !s.ok()) return s;
-  if (req.months_since_leaving_school) {
-    if (absl::Status s = Count(*req.months_since_leaving_school, "months_since_leaving_school");
-        !s.ok()) {
-      return s;
-    }
-  }
-  if (req.months_to_retirement) {
-    if (absl::Status s = Count(*req.months_to_retirement, "months_to_retirement"); !s.ok()) return s;
-  }
-  SocialInsuranceSubsidyResult res;
-  Explanation& ex = res.explanation;
-  const SocialInsuranceSubsidyRule* rule = MostSpecific(
-      catalog.employment().social_insurance_subsidies, req.region, req.as_of,
-      [&](const SocialInsuranceSubsidyRule& s) { return s.group == req.group; });
-  if (rule == nullptr) {
-    res.reasons.push_back("target_group_not_covered");
-    ex.Step(Cat("No 社会保险补贴 rule for ", TargetGroupName(req.group), " in region ",
-                req.region.ToString(), AsOfText(req.as_of)),
-            Cat(TargetGroupNameZh(req.group), "不在灵活就业社会保险补贴范围内"));
-    return res;
-  }
-  ex.Rule(*rule);
-  res.ratio = rule->max_ratio;
-  res.max_months = rule->max_months;
-  if (rule->max_months_since_leaving_school > 0) {
-    if (!req.months_since_leaving_school) {
-      return Invalid("months_since_leaving_school",
-                     Cat("months_since_leaving_school is required: rule ", rule->id,
-                         " covers graduates within ", rule->max_months_since_leaving_school,
-                         " months of leaving school"));
-    }
-    if (*req.months_since_leaving_school > rule->max_months_since_leaving_school) {
-      res.reasons.push_back("left_school_too_long_ago");
-    }
-    ex.Step(Cat("Left school ", *req.months_since_leaving_school, " months before (at most ",
-                rule->max_months_since_leaving_school, ")"),
-            Cat("离校 ", *req.months_since_leaving_school, " 个月（须在 ",
-                rule->max_months_since_leaving_school, " 个月内）"),
-            rule->id);
-  }
-  if (rule->extend_to_retirement_within_months > 0 && req.months_to_retirement &&
-      *req.months_to_retirement < rule->extend_to_retirement_within_months &&
-      *req.months_to_retirement > res.max_months) {
-    res.max_months = *req.months_to_retirement;
-    ex.Step(Cat("Fewer than ", rule->extend_to_retirement_within_months,
-                " months to retirement: the subsidy may last until retirement (",
-                res.max_months, " months)"),
-            Cat("距法定退休年龄不足 ", rule->extend_to_retirement_within_months,
-                " 个月，补贴期限可延长至退休（", res.max_months, " 个月）"),
-            rule->id);
-  }
-  const int remaining = std::max(0, res.max_months - req.months_used);
-  if (remaining == 0) res.reasons.push_back("duration_exhausted");
-  ex.Step(Cat("Duration cap ", res.max_months, " months; ", req.months_used, " used; ", remaining,
-              " left"),
-          Cat("补贴期限最长 ", res.max_months, " 个月，已享受 ", req.months_used, " 个月，剩余 ", remaining,
-              " 个月"),
-          rule->id);
-  res.eligible = res.reasons.empty();
-  if (!res.eligible) {
-    res.months_remaining = remaining;
-    return res;
-  }
-  res.months = std::min(req.months, remaining);
-  res.months_remaining = remaining - res.months;
-  const RoundingEntry* used = nullptr;
-  const RoundingRule rounding = catalog.Rounding(req.region, "subsidy", req.as_of, &used);
-  UseRule(ex, used);
-  auto share = Exact::FromFraction(res.months, req.months);
-  if (!share.ok()) return share.status();
-  auto x = Multiply(Exact::Of(req.contribution), Exact::Of(res.ratio));
-  if (!x.ok()) return WithField(x.status(), "contribution");
-  auto y = Multiply(*x, *share);
-  if (!y.ok()) return WithField(y.status(), "contribution");
-  auto amount = RoundToMoney(*y, rounding);
-  if (!amount.ok()) return WithField(amount.status(), "contribution");
-  res.amount = *amount;
-  ex.Step(Cat("amount = round(", req.contribution.ToString(), " x ", res.ratio.ToString(),
-              res.months == req.months ? std::string() : Cat(" x ", res.months, "/", req.months),
-              ", ", ToString(rounding), ") = ", res.amount.ToString()),
-          Cat("补贴 = 实际缴费 ", req.contribution.ToString(), " × ", res.ratio.ToString(),
-              res.months == req.months ? std::string() : Cat(" × ", res.months, "/", req.months),
-              " = ", res.amount.ToString()),
-          used != nullptr ? used->id : rule->id);
-  return res;
-}
-
-// --- 一次性留工培训补助 / 一次性扩岗补助 ------------------------------------------------
-namespace {
-
-template <class Rule>
-absl::StatusOr<PerHeadSubsidyResult> PerHead(const Rule* rule, const Unit& unit,
-                                             std::int64_t heads, Money per_head,
-                                             std::string_view heads_field, bool already,
-                                             std::string_view what_en, std::string_view what_zh) {
-  PerHeadSubsidyResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*rule);
-  res.per_head = per_head;
-  res.heads = heads;
-  if (!(rule->unit_types & Bit(unit.type))) {
-    res.reasons.push_back(unit.type == UnitType::kPublicInstitution ? "public_institution"
-                                                                    : "unit_type_not_covered");
-  }
-  if (already) res.reasons.push_back("already_received");
-  res.eligible = res.reasons.empty();
-  if (!res.eligible) {
-    std::string codes;
-    for (const auto& c : res.reasons) codes += (codes.empty() ? "" : ", ") + c;
-    ex.Step(Cat("Not eligible for the ", what_en, ": ", codes), Cat("不符合", what_zh, "条件"),
-            rule->id);
-    return res;
-  }
-  auto amount = Times(per_head, heads, heads_field);
-  if (!amount.ok()) return amount.status();
-  res.amount = *amount;
-  ex.Step(Cat(what_en, " = ", heads, " x ", per_head.ToString(), " = ", res.amount.ToString()),
-          Cat(what_zh, " = ", heads, " 人 × ", per_head.ToString(), " 元 = ", res.amount.ToString()),
-          rule->id);
-  return res;
-}
-
-}  // namespace
-
-absl::StatusOr<PerHeadSubsidyResult> ComputeRetentionTrainingSubsidy(
-    const Catalog& catalog, const RetentionTrainingRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  if (absl::Status s = Count(req.insured, "insured"); !s.ok()) return s;
-  const RetentionTrainingRule* rule =
-      MostSpecific(catalog.employment().retention_training, req.region, req.as_of,
-                   [&](const RetentionTrainingRule& r) { return r.years.contains(req.year); });
-  if (rule == nullptr) {
-    return NotFound("year", Cat("no 一次性留工培训补助 rule for ", req.year, " in region ",
-                                req.region.ToString(), AsOfText(req.as_of)));
-  }
-  return PerHead(rule, req.unit, req.insured, rule->per_employee, "insured", req.already_received,
-                 "retention training subsidy", "一次性留工培训补助");
-}
-
-absl::StatusOr<PerHeadSubsidyResult> ComputeJobExpansionSubsidy(const Catalog& catalog,
-                                                               const JobExpansionRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  if (absl::Status s = Count(req.hires, "hires"); !s.ok()) return s;
-  const JobExpansionRule* rule =
-      MostSpecific(catalog.employment().job_expansion, req.region, req.as_of,
-                   [&](const JobExpansionRule& r) { return r.years.contains(req.year); });
-  if (rule == nullptr) {
-    return NotFound("year", Cat("no 一次性扩岗补助 rule for ", req.year, " in region ",
-                                req.region.ToString(), AsOfText(req.as_of)));
-  }
-  return PerHead(rule, req.unit, req.hires, rule->per_hire, "hires", false, "job expansion subsidy",
-                 "一次性扩岗补助");
-}
-
-// --- 创业补贴 --------------------------------------------------------------------
-absl::StatusOr<EntrepreneurshipResult> ComputeEntrepreneurshipSubsidy(
-    const Catalog& catalog, const EntrepreneurshipRequest& req) {
-  if (absl::Status s = Count(req.grants, "grants"); !s.ok()) return s;
-  if (req.claimed) {
-    if (absl::Status s = NonNegative(*req.claimed, "claimed"); !s.ok()) return s;
-  }
-  const auto& rules = catalog.employment().entrepreneurship;
-  const EntrepreneurshipRule* rule =
-      MostSpecific(rules, req.region, req.as_of, [&](const EntrepreneurshipRule& e) {
-        return e.kind == req.kind && (e.groups & Bit(req.group));
-      });
-  const std::string_view kind_zh =
-      req.kind == EntrepreneurshipKind::kStartup ? "自主创业补贴" : "创业场所租赁补贴";
-  EntrepreneurshipResult res;
-  Explanation& ex = res.explanation;
-  if (rule == nullptr) {
-    const EntrepreneurshipRule* any = MostSpecific(
-        rules, req.region, req.as_of, [&](const EntrepreneurshipRule& e) { return e.kind == req.kind; });
-    if (any == nullptr) {
-      return NotFound("kind", Cat("no ", EntrepreneurshipKindName(req.kind), " (", kind_zh,
-                                  ") rule in region ", req.region.ToString(), AsOfText(req.as_of)));
-    }
-    ex.Rule(*any);
-    res.reasons.push_back("target_group_not_covered");
-    ex.Step(Cat("No ", EntrepreneurshipKindName(req.kind), " cap for ", TargetGroupName(req.group),
-                " in region ", req.region.ToString()),
-            Cat(TargetGroupNameZh(req.group), "无", kind_zh, "标准"), any->id);
-    return res;
-  }
-  ex.Rule(*rule);
-  res.eligible = true;
-  res.cap = rule->max_per_grant;
-  res.per_grant = req.claimed && *req.claimed < res.cap ? *req.claimed : res.cap;
-  auto amount = Times(res.per_grant, req.grants, "grants");
-  if (!amount.ok()) return amount.status();
-  res.amount = *amount;
-  ex.Step(Cat(EntrepreneurshipKindName(req.kind), " for ", TargetGroupName(req.group),
-              ": per grant min(", req.claimed ? req.claimed->ToString() : "cap", ", cap ",
-              res.cap.ToString(), ") = ", res.per_grant.ToString(), "; x ", req.grants, " = ",
-              res.amount.ToString()),
-          Cat(kind_zh, "（", TargetGroupNameZh(req.group), "）每笔不超过 ", res.cap.ToString(),
-              " 元，核定 ", res.per_grant.ToString(), " 元 × ", req.grants, " 笔 = ",
-              res.amount.ToString()),
-          rule->id);
-  return res;
-}
-
-// --- Enterprise size -------------------------------------------------------------
-namespace {
-
-std::string BoundText(SizeMeasure m, const SizeBounds& b) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return Cat(b.employees, " employees");
-    case SizeMeasure::kRevenue:
-    case SizeMeasure::kAssets: {
-      const Money v = m == SizeMeasure::kRevenue ? b.revenue : b.assets;
-      return v.fen() % 1'000'000 == 0 ? Cat(v.fen() / 1'000'000, "万元")
-                                      : Cat(v.ToString(), " yuan");
-    }
-  }
-  return "?";
-}
-
-std::string_view MeasureZh(SizeMeasure m) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return "从业人员";
-    case SizeMeasure::kRevenue: return "营业收入";
-    case SizeMeasure::kAssets: return "资产总额";
-  }
-  return "?";
-}
-
-}  // namespace
-
-absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
-                                                  const ClassifyRequest& req) {
-  const SizeThresholds* t = FindSizeThresholds(catalog, req.sector, req.as_of);
-  if (t == nullptr) {
-    return NotFound("sector", Cat("no size thresholds for sector ", SectorName(req.sector),
-                                  AsOfText(req.as_of)));
-  }
-  SizeBounds value;
-  auto need = [&](SizeMeasure m) { return (t->measures & Bit(m)) != 0; };
-  if (need(SizeMeasure::kEmployees)) {
-    if (!req.employees) {
-      return Invalid("employees", Cat("employees is required for sector ", SectorName(req.sector)));
-    }
-    if (absl::Status s = NonNegative(*req.employees, "employees"); !s.ok()) return s;
-    value.employees = *req.employees;
-  }
-  if (need(SizeMeasure::kRevenue)) {
-    if (!req.revenue) {
-      return Invalid("revenue", Cat("revenue is required for sector ", SectorName(req.sector)));
-    }
-    if (absl::Status s = NonNegative(*req.revenue, "revenue"); !s.ok()) return s;
-    value.revenue = *req.revenue;
-  }
-  if (need(SizeMeasure::kAssets)) {
-    if (!req.assets) {
-      return Invalid("assets", Cat("assets is required for sector ", SectorName(req.sector)));
-    }
-    if (absl::Status s = NonNegative(*req.assets, "assets"); !s.ok()) return s;
-    value.assets = *req.assets;
-  }
-  ClassifyResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*t);
-  struct Tier {
-    UnitSize size;
-    const SizeBounds* bounds;
-    std::string_view zh;
-  };
-  const Tier tiers[] = {{UnitSize::kLarge, &t->large, "大型"},
-                        {UnitSize::kMedium, &t->medium, "中型"},
-                        {UnitSize::kSmall, &t->small, "小型"}};
-  for (const Tier& tier : tiers) {
-    std::string missed_en, missed_zh;
-    for (SizeMeasure m : {SizeMeasure::kEmployees, SizeMeasure::kRevenue, SizeMeasure::kAssets}) {
-      if (!need(m)) continue;
-      bool below = false;
-      switch (m) {
-        case SizeMeasure::kEmployees: below = value.employees < tier.bounds->employees; break;
-        case SizeMeasure::kRevenue: below = value.revenue < tier.bounds->revenue; break;
-        case SizeMeasure::kAssets: below = value.assets < tier.bounds->assets; break;
-      }
-      if (!below) continue;
-      res.reasons.push_back(Cat(SizeMeasureName(m), "_below_", UnitSizeName(tier.size)));
-      missed_en += Cat(missed_en.empty() ? "" : ", ", SizeMeasureName(m), " ",
-                       BoundText(m, value), " < ", BoundText(m, *tier.bounds));
-      missed_zh += Cat(missed_zh.empty() ? "" : "，", MeasureZh(m), " ", BoundText(m, value),
-                       " 低于 ", BoundText(m, *tier.bounds));
-    }
-    if (missed_en.empty()) {
-      res.size = tier.size;
-      res.reasons.push_back(Cat("all_", UnitSizeName(tier.size), "_bounds_met"));
-      ex.Step(Cat(SectorName(req.sector), ": every ", UnitSizeName(tier.size),
-                  " lower bound is met: ", UnitSizeName(tier.size)),
-              Cat(SectorNameZh(req.sector), "：同时满足", tier.zh, "企业各项指标下限，划为", tier.zh,
-                  "企业"),
-              t->id);
-      return res;
-    }
-    ex.Step(Cat(SectorName(req.sector), ": not ", UnitSizeName(tier.size), " (", missed_en,
-                "); drop a tier"),
-            Cat(SectorNameZh(req.sector), "：", missed_zh, "，未同时满足", tier.zh, "企业下限，下划一档"),
-            t->id);
-  }
-  res.size = UnitSize::kMicro;
-  res.reasons.push_back("micro_below_small");
-  ex.Step("At least one measure is below the small lower bound: micro",
-          "至少一项指标低于小型企业下限，划为微型企业", t->id);
-  return res;
-}
-
-// --- Collection targets ----------------------------------------------------------
-absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
-                                                       const CollectionRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  for (const auto& [m, field] : {std::pair{req.opening_arrears, "opening_arrears"},
-                                 std::pair{req.cleared, "cleared"}, std::pair{req.due, "due"},
-                                 std::pair{req.new_arrears, "new_arrears"}}) {
-    if (absl::Status s = NonNegative(m, field); !s.ok()) return s;
-  }
-  if (req.cleared > req.opening_arrears) {
-    return Invalid("cleared", Cat("cleared ", req.cleared.ToString(), " exceeds the opening arrears ",
-                                  req.opening_arrears.ToString()));
-  }
-  if (req.new_arrears > req.due) {
-    return Invalid("new_arrears", Cat("new_arrears ", req.new_arrears.ToString(),
-                                      " exceeds the amount due ", req.due.ToString()));
-  }
-  const CollectionTarget* t =
-      MostSpecific(catalog.employment().collection_targets, req.region, req.as_of,
-                   [&](const CollectionTarget& c) {
-                     return c.year == req.year && c.unit_kind == req.unit_kind &&
-                            c.level == req.level;
-                   });
-  if (t == nullptr) {
-    return NotFound("year", Cat("no collection target for ", CollectionUnitKindName(req.unit_kind),
-                                " units at ", CollectionLevelName(req.level), " level for ",
-                                req.year, " in region ", req.region.ToString(),
-                                AsOfText(req.as_of)));
-  }
-  CollectionResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*t);
-  res.clearance_target = t->clearance_above;
-  res.new_arrears_target = t->new_arrears_at_most;
-  if (req.opening_arrears.is_zero()) {
-    res.clearance_met = true;
-    ex.Step("No arrears at the start of the year: nothing to clear", "年初无欠费，清欠指标不适用",
-            t->id);
-  } else {
-    auto rate = Ratio::FromFraction(req.cleared.fen(), req.opening_arrears.fen());
-    if (!rate.ok()) return rate.status();
-    res.clearance_rate = *rate;
-    res.clearance_met = *rate > t->clearance_above;
-    ex.Step(Cat("clearance rate = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(),
-                " = ", Pct(*rate), " (exact ", rate->ToString(), "); target: above ",
-                Pct(t->clearance_above), ": ", res.clearance_met ? "met" : "not met"),
-            Cat("清欠率 = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(), " = ",
-                Pct(*rate), "；目标：超过 ", Pct(t->clearance_above), "：",
-                res.clearance_met ? "完成" : "未完成"),
-            t->id);
-  }
-  if (!req.due.is_zero()) {
-    auto ratio = Ratio::FromFraction(req.new_arrears.fen(), req.due.fen());
-    if (!ratio.ok()) return ratio.status();
-    res.new_arrears_ratio = *ratio;
-  }
-  res.new_arrears_met = res.new_arrears_ratio <= t->new_arrears_at_most;
-  ex.Step(Cat("new arrears ratio = ", req.new_arrears.ToString(), " / ", req.due.ToString(), " = ",
-              Pct(res.new_arrears_ratio), " (exact ", res.new_arrears_ratio.ToString(),
-              "); target: at most ", Pct(t->new_arrears_at_most), ": ",
-              res.new_arrears_met ? "met" : "not met"),
-          Cat("新欠比例 = ", req.new_arrears.ToString(), " / 当年应缴 ", req.due.ToString(), " = ",
-              Pct(res.new_arrears_ratio), "；目标：不超过 ", Pct(t->new_arrears_at_most), "：",
-              res.new_arrears_met ? "完成" : "未完成"),
-          t->id);
-  if (!res.clearance_met) res.reasons.push_back("clearance_rate_not_above_target");
-  if (!res.new_arrears_met) res.reasons.push_back("new_arrears_ratio_above_target");
-  res.met = res.clearance_met && res.new_arrears_met;
   return res;
 }
 

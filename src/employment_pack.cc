@@ -38,6 +38,9 @@ class EmploymentSectionReader {
     Section(top, "entrepreneurship_subsidies", &EmploymentSectionReader::ReadEntrepreneurship);
     Section(top, "enterprise_size_thresholds", &EmploymentSectionReader::ReadSizeThresholds);
     Section(top, "collection_targets", &EmploymentSectionReader::ReadCollectionTarget);
+    Section(top, "skill_subsidy_date_basis", &EmploymentSectionReader::ReadSkillDateRule);
+    Section(top, "overpayment_settlements", &EmploymentSectionReader::ReadSettlement);
+    Section(top, "offset_funds", &EmploymentSectionReader::ReadOffsetFund);
     if (!ok()) return;
     RepointDocuments();
     CheckContradictions();
@@ -337,8 +340,13 @@ class EmploymentSectionReader {
     ReadEnum(r, "group", ParseTargetGroup, &s.group);
     ReadFraction01(r, "max_ratio", &s.max_ratio);
     r.Read("max_months", &s.max_months, true, 1, 600);
-    r.Read("extend_to_retirement_within_months", &s.extend_to_retirement_within_months, false, 0,
-           600);
+    // Absent: inherited from the next less specific rule (see employment_rules.hpp).
+    if (r.Get("extend_to_retirement_within_months", false) != nullptr) {
+      int months = 0;
+      if (r.Read("extend_to_retirement_within_months", &months, true, 0, 600)) {
+        s.extend_to_retirement_within_months = months;
+      }
+    }
     r.Read("max_months_since_leaving_school", &s.max_months_since_leaving_school, false, 0, 600);
     if (!r.Finish()) return;
     Remember("social_insurance_subsidies", s.id, v, path);
@@ -467,9 +475,42 @@ class EmploymentSectionReader {
     ReadEnum(r, "level", ParseCollectionLevel, &t.level);
     ReadFraction01(r, "clearance_above", &t.clearance_above);
     ReadFraction01(r, "new_arrears_at_most", &t.new_arrears_at_most);
+    r.Read("county_codes", &t.county_codes, false);
     if (!r.Finish()) return;
     Remember("collection_targets", t.id, v, path);
     rule_ids_.Upsert(rules_->collection_targets, std::move(t));
+  }
+
+  void ReadSkillDateRule(const json::Value& v, const std::string& path) {
+    ObjectReader r(v, path, ctx_.error);
+    SkillDateRule d;
+    ReadRuleHeader(r, ctx_, &d);
+    ReadEnum(r, "conditions", ParseSkillDateBasis, &d.conditions);
+    ReadEnum(r, "beneficiaries", ParseSkillDateBasis, &d.beneficiaries);
+    if (!r.Finish()) return;
+    Remember("skill_subsidy_date_basis", d.id, v, path);
+    rule_ids_.Upsert(rules_->skill_date_rules, std::move(d));
+  }
+
+  void ReadSettlement(const json::Value& v, const std::string& path) {
+    ObjectReader r(v, path, ctx_.error);
+    SettlementRule s;
+    ReadRuleHeader(r, ctx_, &s);
+    r.Read("sme_batch_refund", &s.sme_batch_refund, true);
+    r.Read("offset_later_months_only", &s.offset_later_months_only, true);
+    if (!r.Finish()) return;
+    Remember("overpayment_settlements", s.id, v, path);
+    rule_ids_.Upsert(rules_->settlements, std::move(s));
+  }
+
+  void ReadOffsetFund(const json::Value& v, const std::string& path) {
+    ObjectReader r(v, path, ctx_.error);
+    OffsetFundRule f;
+    ReadRuleHeader(r, ctx_, &f);
+    r.Read("across_insurances", &f.across_insurances, true);
+    if (!r.Finish()) return;
+    Remember("offset_funds", f.id, v, path);
+    rule_ids_.Upsert(rules_->offset_funds, std::move(f));
   }
 
   // A document replaced by this pack takes effect for employment rules too
@@ -498,6 +539,9 @@ class EmploymentSectionReader {
     repoint(rules_->entrepreneurship);
     repoint(rules_->size_thresholds);
     repoint(rules_->collection_targets);
+    repoint(rules_->skill_date_rules);
+    repoint(rules_->settlements);
+    repoint(rules_->offset_funds);
   }
 
   // Two rules of the same region, exclusions and document date whose scopes
@@ -700,12 +744,30 @@ class EmploymentSectionReader {
         },
         [](const CollectionTarget& a, const CollectionTarget& b) {
           return a.clearance_above == b.clearance_above &&
-                         a.new_arrears_at_most == b.new_arrears_at_most
+                         a.new_arrears_at_most == b.new_arrears_at_most &&
+                         a.county_codes == b.county_codes
                      ? std::string()
                      : Cat("targets ", a.clearance_above.ToString(), "/",
                            a.new_arrears_at_most.ToString(), " vs ",
                            b.clearance_above.ToString(), "/", b.new_arrears_at_most.ToString());
         });
+    // One rule per region and date: any two with different values contradict.
+    auto all = [](const auto&, const auto&) { return true; };
+    auto differs = [](bool same, const char* what) { return same ? std::string() : std::string(what); };
+    CheckPairs("skill_subsidy_date_basis", e.skill_date_rules, all,
+               [&](const SkillDateRule& a, const SkillDateRule& b) {
+                 return differs(a.conditions == b.conditions && a.beneficiaries == b.beneficiaries,
+                                "different governing dates");
+               });
+    CheckPairs("overpayment_settlements", e.settlements, all,
+               [&](const SettlementRule& a, const SettlementRule& b) {
+                 return differs(a.sme_batch_refund == b.sme_batch_refund &&
+                                    a.offset_later_months_only == b.offset_later_months_only,
+                                "different settlement terms");
+               });
+    CheckPairs("offset_funds", e.offset_funds, all, [&](const OffsetFundRule& a, const OffsetFundRule& b) {
+      return differs(a.across_insurances == b.across_insurances, "across_insurances differs");
+    });
   }
 
   // A refund rate may not exceed a ceiling that covers its region, years and

@@ -23,6 +23,7 @@ json::Value RulesJson(const Explanation& e) {
     r.Set("region", TextJson(a.region));
     r.Set("verified", json::Value::Bool(a.verified));
     if (!a.note.empty()) r.Set("note", TextJson(a.note));
+    if (!a.note_zh.empty()) r.Set("note_zh", TextJson(a.note_zh));
     rules.Add(std::move(r));
   }
   return rules;

@@ -71,7 +71,103 @@ constexpr std::pair<DayCount, std::string_view> kDayCountNames[] = {
     {DayCount::kAfterDueBeforePaid, "after_due_before_paid"},
 };
 
+// The 22 industries of the 2022 deferrals: slug, the Chinese name used in
+// traces, and the other Chinese names accepted for it (the short names of
+// 人社厅发〔2022〕16号 and 人社部发〔2022〕31号 and the 国民经济行业分类 names).
+// A name shared by two industries ("运输", "设备") is accepted for neither.
+struct IndustryEntry {
+  std::string_view slug;
+  std::string_view zh;
+  std::string_view aliases[3];
+};
+constexpr IndustryEntry kIndustries[] = {
+    {"catering", "餐饮业", {"餐饮"}},
+    {"retail", "零售业", {"零售"}},
+    {"tourism", "旅游业", {"旅游"}},
+    {"civil_aviation", "民航业", {"民航", "航空运输业"}},
+    {"road_water_rail_transport", "公路水路铁路运输业",
+     {"公路水路铁路运输", "公路、水路、铁路运输业", "公路、水路、铁路运输"}},
+    {"agricultural_food_processing", "农副食品加工业", {"农副食品加工"}},
+    {"textiles", "纺织业", {"纺织"}},
+    {"apparel", "纺织服装、服饰业", {"纺织服装服饰业", "纺织服装服饰", "服装服饰"}},
+    {"paper", "造纸和纸制品业", {"造纸和纸制品", "造纸"}},
+    {"printing", "印刷和记录媒介复制业", {"印刷和记录媒介复制", "印刷"}},
+    {"pharmaceuticals", "医药制造业", {"医药制造", "医药"}},
+    {"chemical_fibres", "化学纤维制造业", {"化学纤维制造", "化纤"}},
+    {"rubber_plastics", "橡胶和塑料制品业", {"橡胶和塑料制品", "橡胶塑料"}},
+    {"general_equipment", "通用设备制造业", {"通用设备制造", "通用设备"}},
+    {"automobiles", "汽车制造业", {"汽车制造", "汽车"}},
+    {"transport_equipment", "铁路、船舶、航空航天和其他运输设备制造业",
+     {"铁路、船舶、航空航天和其他运输设备制造", "运输设备制造业", "运输设备制造"}},
+    {"instruments", "仪器仪表制造业", {"仪器仪表制造", "仪器仪表"}},
+    {"social_work", "社会工作", {}},
+    {"broadcasting_film_recording", "广播、电视、电影和录音制作业",
+     {"广播、电视、电影和录音制作", "广播电视电影录音"}},
+    {"culture_arts", "文化艺术业", {"文化艺术"}},
+    {"sports", "体育", {"体育业"}},
+    {"entertainment", "娱乐业", {"娱乐"}},
+};
+
 }  // namespace
+
+absl::StatusOr<std::string_view> ParseIndustry(std::string_view text) {
+  for (const IndustryEntry& e : kIndustries) {
+    if (text == e.slug || text == e.zh) return e.slug;
+    for (std::string_view a : e.aliases) {
+      if (!a.empty() && text == a) return e.slug;
+    }
+  }
+  std::string known;
+  for (const IndustryEntry& e : kIndustries) known += internal::Cat(known.empty() ? "" : ", ", e.slug);
+  return absl::InvalidArgumentError(internal::Cat(
+      "unknown industry '", text, "' (expected one of: ", known,
+      "; or its Chinese name, e.g. 餐饮 for catering; see docs/packs.md, Industries)"));
+}
+
+std::string_view IndustryNameZh(std::string_view slug) {
+  for (const IndustryEntry& e : kIndustries) {
+    if (slug == e.slug) return e.zh;
+  }
+  return "";
+}
+
+std::string_view ReliefClassNameZh(ReliefClass c) {
+  switch (c) {
+    case ReliefClass::kSme: return "中小微企业";
+    case ReliefClass::kLargeOrOther: return "大型企业等其他参保单位";
+    case ReliefClass::kExcluded: return "机关事业单位";
+  }
+  return "?";
+}
+
+std::string_view UnitSizeNameZh(UnitSize s) {
+  switch (s) {
+    case UnitSize::kLarge: return "大型";
+    case UnitSize::kMedium: return "中型";
+    case UnitSize::kSmall: return "小型";
+    case UnitSize::kMicro: return "微型";
+  }
+  return "?";
+}
+
+std::string_view UnitTypeNameZh(UnitType t) {
+  switch (t) {
+    case UnitType::kEnterprise: return "企业";
+    case UnitType::kIndividualBusiness: return "个体工商户（按单位参保）";
+    case UnitType::kSocialOrganization: return "民办非企业单位、社会团体等其他参保单位";
+    case UnitType::kPublicInstitution: return "机关事业单位";
+  }
+  return "?";
+}
+
+std::string_view DayCountNameZh(DayCount d) {
+  switch (d) {
+    case DayCount::kAfterDueThroughPaid: return "自缴费期限届满次日起至缴纳之日止";
+    case DayCount::kDueThroughPaid: return "自缴费期限届满之日起至缴纳之日止";
+    case DayCount::kAfterDueBeforePaid: return "自缴费期限届满次日起至缴纳之日前一日止";
+  }
+  return "?";
+}
 
 std::string_view InsuranceName(Insurance i) { return NameOf(i, kInsuranceNames); }
 std::string_view InsuranceNameZh(Insurance i) {

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "sipolicy/contribution.hpp"
@@ -50,7 +52,10 @@ Money Payable(const Catalog& cat, const char* region, UnitSize size, Period p, c
 TEST_CASE("every built-in rule carries a citation; unverified documents say why") {
   auto cat = Builtin();
   CHECK(cat->packs().size() >= 2);
-  CHECK(cat->exemptions().size() == 9);
+  // 9 windows of relief (11号, 49号, 赣人社发〔2020〕11号 and 27号) and 5 of ratio 0 that
+  // say why there is none (before 2020-02, 机关事业单位 x 2, large units after
+  // 2020-06, everyone after 2020-12).
+  CHECK(cat->exemptions().size() == 14);
   auto cited = [](const RuleHeader& r) {
     INFO(r.id);
     REQUIRE(r.document != nullptr);
@@ -182,4 +187,67 @@ TEST_CASE("as-of evaluation ignores documents issued later") {
   REQUIRE(w != nullptr);
   CHECK(w->document->number == "人社部发〔2020〕49号");
   CHECK(cat->Rounding(jian, "contribution", std::nullopt) == RoundingRule{});
+}
+
+TEST_CASE("notes per language: every built-in note has a Chinese one, in Chinese") {
+  // A caseworker reads the Chinese rendering (Explanation::Render(kChinese)),
+  // which shows "note_zh" and never the English "note". Rule ids may appear
+  // in it only as （规则 id）.
+  auto cat = Builtin();
+  auto chinese = [](const std::string& id, const std::string& note, const std::string& note_zh) {
+    INFO(id);
+    if (note.empty()) return;
+    CHECK_FALSE(note_zh.empty());
+    std::string text = note_zh;
+    for (std::size_t at; (at = text.find("（规则 ")) != std::string::npos;) {
+      text.erase(at, text.find("）", at) + std::string("）").size() - at);
+    }
+    CHECK_MESSAGE(std::none_of(text.begin(), text.end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }),
+                  note_zh);
+  };
+  for (const auto& d : cat->documents()) chinese(d->id, d->note, d->note_zh);
+  auto rules = [&](const auto& list) {
+    for (const auto& r : list) chinese(r.id, r.note, r.note_zh);
+  };
+  rules(cat->exemptions());
+  rules(cat->rates());
+  rules(cat->deferrals());
+  rules(cat->late_fees());
+  rules(cat->rounding());
+  const EmploymentRules& e = cat->employment();
+  rules(e.layoff_targets);
+  rules(e.refund_rates);
+  rules(e.refund_ceilings);
+  rules(e.refund_conditions);
+  rules(e.refund_payees);
+  rules(e.difficult_refunds);
+  rules(e.skill_tiers);
+  rules(e.skill_conditions);
+  rules(e.skill_date_rules);
+  rules(e.work_training);
+  rules(e.social_insurance_subsidies);
+  rules(e.retention_training);
+  rules(e.job_expansion);
+  rules(e.entrepreneurship);
+  rules(e.size_thresholds);
+  rules(e.collection_targets);
+  rules(e.settlements);
+  rules(e.offset_funds);
+}
+
+TEST_CASE("机关事业单位 may be named only in a window of ratio 0; settlement rules may not contradict") {
+  std::string w = kWindow;
+  w.replace(w.find("[\"sme\"]"), 7, "[\"excluded\"]");
+  const std::string error = LoadError(Pack("\"exemptions\": [\n" + w + "]"));
+  CHECK(error.find("exemptions[0].ratio") != std::string::npos);
+  CHECK(error.find("must have ratio 0") != std::string::npos);
+  w.replace(w.find("\"ratio\": \"1\""), 12, "\"ratio\": \"0\"");
+  CHECK(Catalog::WithPack(*Builtin(), Pack("\"exemptions\": [\n" + w + "]"), "ok.jsonc").ok());
+  // Two settlement rules of one region and date that disagree.
+  const std::string contradiction = LoadError(Pack(R"("overpayment_settlements": [
+      {"id": "s1", "document": "gd-1", "region": "440000", "sme_batch_refund": true, "offset_later_months_only": true},
+      {"id": "s2", "document": "gd-1", "region": "440000", "sme_batch_refund": true, "offset_later_months_only": false}])"));
+  CHECK_MESSAGE(contradiction.find("contradicts overpayment_settlements rule") != std::string::npos,
+                contradiction);
 }

@@ -10,7 +10,7 @@
 
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
-#include "sipolicy/internal/reader.hpp"
+#include "sipolicy/status.hpp"
 #include "../src/contribution_plan.hpp"
 
 namespace {
@@ -92,12 +92,12 @@ TEST_CASE("contribution columns: bad records get the per-record status and messa
   REQUIRE(failed.ok());
   CHECK(*failed == 6);
   CHECK(o.status == std::vector<std::int32_t>{0, 1, 1, 1, 1, 2, 1, 0});
-  CHECK(internal::FieldOf(o.errors[1]) == "region");
-  CHECK(internal::FieldOf(o.errors[2]) == "unit.size");
-  CHECK(internal::FieldOf(o.errors[3]) == "period");
-  CHECK(internal::FieldOf(o.errors[4]) == "base");
-  CHECK(internal::FieldOf(o.errors[5]) == "rate");
-  CHECK(internal::FieldOf(o.errors[6]) == "as_of");
+  CHECK(ErrorField(o.errors[1]) == "region");
+  CHECK(ErrorField(o.errors[2]) == "unit.size");
+  CHECK(ErrorField(o.errors[3]) == "period");
+  CHECK(ErrorField(o.errors[4]) == "base");
+  CHECK(ErrorField(o.errors[5]) == "rate");
+  CHECK(ErrorField(o.errors[6]) == "as_of");
   CHECK(o.payable[7] == 80000);
   CHECK(o.payable[1] == 0);
 }
@@ -110,7 +110,7 @@ TEST_CASE("contribution columns: missing or short columns are refused before any
   in.base = {};
   auto r = AssessContributionColumns(Builtin(), 1, in, o.Out());
   CHECK(r.status().code() == absl::StatusCode::kInvalidArgument);
-  CHECK(internal::FieldOf(r.status()) == "base");
+  CHECK(ErrorField(r.status()) == "base");
   auto r2 = AssessContributionColumns(Builtin(), 2, t.In(), o.Out());
   CHECK(r2.status().code() == absl::StatusCode::kInvalidArgument);
 }

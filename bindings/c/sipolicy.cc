@@ -24,10 +24,10 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
-#include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
 #include "sipolicy/operations.hpp"
+#include "sipolicy/status.hpp"
 #include "../../src/api/json_fast.hpp"
 
 struct sipolicy_engine {
@@ -76,7 +76,7 @@ int FromStatus(const absl::Status& s, std::string field_hint = {}) {
     case absl::StatusCode::kNotFound: code = SIPOLICY_NOT_FOUND; break;
     default: break;
   }
-  std::string field = sipolicy::internal::FieldOf(s);
+  std::string field = sipolicy::ErrorField(s);
   return Fail(code, std::string(s.message()), field.empty() ? field_hint : field);
 }
 
@@ -114,14 +114,14 @@ std::string_view View(const char* s, size_t len) {
 
 absl::StatusOr<sipolicy::Region> RegionOf(int32_t code, const char* field) {
   auto r = sipolicy::Region::FromCode(code);
-  if (!r.ok()) return sipolicy::internal::WithField(r.status(), field);
+  if (!r.ok()) return sipolicy::WithErrorField(r.status(), field);
   return r;
 }
 
 absl::StatusOr<sipolicy::Period> PeriodOf(int32_t yyyymm, const char* field) {
   const sipolicy::Period p(yyyymm / 100, yyyymm % 100);
   if (yyyymm <= 0 || !p.ok()) {
-    return sipolicy::internal::WithField(
+    return sipolicy::WithErrorField(
         absl::InvalidArgumentError(Cat(field, " ", yyyymm, " is not a period YYYYMM such as 202002")),
         field);
   }
@@ -131,7 +131,7 @@ absl::StatusOr<sipolicy::Period> PeriodOf(int32_t yyyymm, const char* field) {
 absl::StatusOr<sipolicy::Date> DateOf(int32_t yyyymmdd, const char* field) {
   const sipolicy::Date d(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
   if (yyyymmdd <= 0 || !d.ok()) {
-    return sipolicy::internal::WithField(
+    return sipolicy::WithErrorField(
         absl::InvalidArgumentError(Cat(field, " ", yyyymmdd, " is not a date YYYYMMDD such as 20200701")),
         field);
   }
@@ -140,7 +140,7 @@ absl::StatusOr<sipolicy::Date> DateOf(int32_t yyyymmdd, const char* field) {
 
 absl::Status EnumCheck(int value, int max, const char* field) {
   if (value < 0 || value > max) {
-    return sipolicy::internal::WithField(
+    return sipolicy::WithErrorField(
         absl::InvalidArgumentError(Cat(field, " ", value, " is not one of 0..", max)), field);
   }
   return absl::OkStatus();
@@ -161,7 +161,7 @@ absl::StatusOr<sipolicy::ContributionResult> Contribution(
   auto p = PeriodOf(period, "period");
   if (!p.ok()) return p.status();
   auto base = Money::FromFen(base_fen);
-  if (!base.ok()) return internal::WithField(base.status(), "base");
+  if (!base.ok()) return WithErrorField(base.status(), "base");
   req.region = *r;
   req.period = *p;
   req.base = *base;
@@ -172,7 +172,7 @@ absl::StatusOr<sipolicy::ContributionResult> Contribution(
   req.explain = false;  // typed calls return amounts only
   if (rate_den != 0) {
     auto rate = Ratio::FromFraction(rate_num, rate_den);
-    if (!rate.ok()) return internal::WithField(rate.status(), "rate");
+    if (!rate.ok()) return WithErrorField(rate.status(), "rate");
     req.rate = *rate;
   }
   return AssessContribution(cat, req);
@@ -187,15 +187,15 @@ absl::StatusOr<sipolicy::StableJobRefundRequest> RefundRequest(
   if (auto s = EnumCheck(unit_size, 3, "unit_size"); !s.ok()) return s;
   if (auto s = EnumCheck(unit_type, 3, "unit_type"); !s.ok()) return s;
   if (flags > 31) {
-    return internal::WithField(absl::InvalidArgumentError(Cat("flags ", flags, " has unknown bits")),
+    return WithErrorField(absl::InvalidArgumentError(Cat("flags ", flags, " has unknown bits")),
                                "flags");
   }
   auto r = RegionOf(region, "region");
   if (!r.ok()) return r.status();
   auto paid = Money::FromFen(prior_year_paid_fen);
-  if (!paid.ok()) return internal::WithField(paid.status(), "prior_year_paid");
+  if (!paid.ok()) return WithErrorField(paid.status(), "prior_year_paid");
   auto refunded = Money::FromFen(already_refunded_fen);
-  if (!refunded.ok()) return internal::WithField(refunded.status(), "already_refunded");
+  if (!refunded.ok()) return WithErrorField(refunded.status(), "already_refunded");
   StableJobRefundRequest req;
   req.region = *r;
   req.unit.size = static_cast<UnitSize>(unit_size);
@@ -518,7 +518,7 @@ int RunColumns(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed, c
     if (out.status[u.record] == SIPOLICY_OK) ++failed_count;  // (no field takes INT32_MIN)
     out.status[u.record] = SIPOLICY_OUT_OF_RANGE;
     if (!errors.empty()) {
-      errors[u.record] = sipolicy::internal::WithField(
+      errors[u.record] = sipolicy::WithErrorField(
           absl::OutOfRangeError(Cat(u.name, " ", u.value, " does not fit its field (int32)")),
           u.name);
     }
@@ -533,7 +533,7 @@ int RunColumns(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed, c
           out.status[i] = SIPOLICY_OUT_OF_RANGE;
           ++failed_count;
           if (!errors.empty()) {
-            errors[i] = sipolicy::internal::WithField(
+            errors[i] = sipolicy::WithErrorField(
                 absl::OutOfRangeError(Cat(nw.name, " ", v, " does not fit an int32 column")),
                 nw.name);
           }
@@ -552,7 +552,7 @@ int RunColumns(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed, c
   if (error_dest != nullptr) {
     for (size_t i = 0; i < n; ++i) {
       if (out.status[i] == SIPOLICY_OK) continue;
-      const std::string field = sipolicy::internal::FieldOf(errors[i]);
+      const std::string field = sipolicy::ErrorField(errors[i]);
       const std::string message(errors[i].message());
       const std::string text = Utf8Safe(field.empty() ? message : Cat(field, ": ", message));
       char* p = static_cast<char*>(std::malloc(text.size() + 1));
@@ -621,7 +621,7 @@ int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t 
     std::lock_guard<std::mutex> lock(load_mu);
     auto next = sipolicy::Catalog::WithPack(*engine->Get(), View(text, len), name);
     if (!next.ok()) {
-      return sipolicy::internal::IsParseError(next.status())
+      return sipolicy::IsParseError(next.status())
                  ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
                  : FromStatus(next.status());
     }

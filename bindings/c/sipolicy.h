@@ -244,6 +244,9 @@ SIPOLICY_API const char* sipolicy_refund_reason_name(int reason);
  * missing required input column, or a NULL data pointer
  * (SIPOLICY_INVALID_ARGUMENT, with the column in sipolicy_last_error_field).
  *
+ * A sketch (not compiled: "..." stands for the other columns; tests/c/c_api_test.c
+ * makes whole calls):
+ *
  *   int32_t region[2] = {360800, 420100}, size[2] = {SIPOLICY_SMALL, SIPOLICY_LARGE};
  *   ...
  *   sipolicy_column in[] = {{"region", SIPOLICY_COLUMN_I32, region}, ...};

@@ -5,10 +5,12 @@
 // A Catalog never changes once built; loading a pack makes a new one, so a
 // catalog can be shared by any number of threads without locks.
 //
-//   auto builtin = sipolicy::Catalog::Builtin();               // StatusOr<shared_ptr>
-//   auto local = sipolicy::Catalog::WithPack(*builtin, text, "guangdong.jsonc");
-//   const auto* w = (*local)->FindExemption(region, ReliefClass::kSme,
-//                                           Insurance::kPension, Period{2020, 7}, as_of);
+//   auto builtin = sipolicy::Catalog::Builtin();          // StatusOr<shared_ptr<const Catalog>>
+//   auto local = sipolicy::Catalog::WithPack(**builtin, text, "guangdong.jsonc");
+//   if (!local.ok()) return local.status();               // names file, line, column, field
+//   const sipolicy::ExemptionWindow* w = (*local)->FindExemption(
+//       *sipolicy::Region::Parse("440000"), sipolicy::ReliefClass::kSme,
+//       sipolicy::Insurance::kPension, sipolicy::Period{2020, 7}, /*as_of=*/std::nullopt);
 #ifndef SIPOLICY_CATALOG_HPP_
 #define SIPOLICY_CATALOG_HPP_
 

@@ -64,7 +64,7 @@ struct ContributionColumnsOut {
   // The rules used (owned by the catalog; null when none applied): for citations.
   std::span<const ExemptionWindow*> window{};
   std::span<const RateDefault*> rate_rule{};
-  // A failed record's status with its message and field (internal::FieldOf);
+  // A failed record's status with its message and field (ErrorField, status.hpp);
   // left untouched for good records.
   std::span<absl::Status> errors{};
 };

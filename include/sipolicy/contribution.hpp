@@ -19,7 +19,7 @@
 //   req.period = {2020, 3};
 //   req.base = *sipolicy::Money::Parse("10000.00");
 //   auto r = sipolicy::AssessContribution(**sipolicy::Catalog::Builtin(), req);
-//   // r->due 1600.00, relief_ratio 1/2, relief 800.00, payable 800.00
+//   // r->due 1600.00, relief_ratio 0.5, relief 800.00, payable 800.00
 #ifndef SIPOLICY_CONTRIBUTION_HPP_
 #define SIPOLICY_CONTRIBUTION_HPP_
 
@@ -59,8 +59,14 @@ struct ContributionResult {
   Ratio relief_ratio;          // 0, 1/2 or 1
   Money relief;
   Money payable;
-  // The rules used (owned by the catalog; null when none applied).
+  // The rules used (owned by the catalog; null when none applied). `window`
+  // is the exemption window that decided the relief — ratio 1, 1/2 or 0 (a
+  // window of ratio 0 states why there is none: 机关事业单位 are excluded, or
+  // the relief had ended); `restated_window` is the national window with the
+  // same treatment that a regional `window` restates (人社部发〔2020〕49号 behind
+  // 赣人社发〔2020〕27号), cited beside it.
   const ExemptionWindow* window = nullptr;
+  const ExemptionWindow* restated_window = nullptr;
   const RateDefault* rate_rule = nullptr;
   Explanation explanation;  // empty when the request set explain = false
 };
@@ -77,7 +83,11 @@ struct LateFeeRequest {
   Date due_date;
   Date paid_date;
   Region region;                       // national when not given
-  std::optional<Date> waived_through;  // e.g. a deferral's end: no fee up to this day
+  // e.g. a deferral's end: no fee up to this day. The result cites the
+  // deferral windows that waive late fees for the due month in the region
+  // (缓缴期间免收滞纳金), or, when none does, the convention rule saying that
+  // the waiver is the caller's statement.
+  std::optional<Date> waived_through;
   std::optional<Date> as_of;
 };
 
@@ -147,9 +157,15 @@ absl::StatusOr<Settlement> ParseSettlement(std::string_view text);
 struct OverpaymentRequest {
   Region region;
   Unit unit;
+  // One line per period and insurance: two lines for the same pair are
+  // kInvalidArgument (field "ledger[i].period"), never both used.
   std::vector<LedgerEntry> ledger;
   Settlement settlement = Settlement::kDefault;
-  std::vector<UpcomingDue> upcoming;  // later months to offset against, any order
+  // Months to offset against, any order, one line per period and insurance.
+  // An overpayment is offset only against months after it (冲抵以后月份的
+  // 缴费) and of the same insurance (each fund is accounted for separately),
+  // unless the catalog's settlement and offset-fund rules say otherwise.
+  std::vector<UpcomingDue> upcoming;
   std::optional<Date> as_of;
 };
 
@@ -167,7 +183,7 @@ struct OffsetLine {
   Period period;
   Insurance insurance = Insurance::kPension;
   Money payable_before;
-  Money offset;
+  Money offset;          // from the credits of earlier months (oldest first)
   Money payable_after;
 };
 

@@ -6,7 +6,7 @@
 // Pure functions over an immutable catalog (catalog.employment() holds the
 // rules, employment_rules.hpp): safe from any number of threads. Each maps onto
 // a JSON operation (docs/employment-ops.md). Errors are absl::Status with the
-// request field named (internal::FieldOf): kInvalidArgument for impossible
+// request field named (sipolicy::ErrorField): kInvalidArgument for impossible
 // inputs (negative money, months_paid > 12, layoffs > insured, ...),
 // kOutOfRange for amounts beyond the money range, kNotFound when the catalog
 // has no rule for the region and year. A result is never a wrong number.

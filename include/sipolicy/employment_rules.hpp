@@ -169,6 +169,23 @@ struct SkillTier : RuleHeader {
   Money amount;
 };
 
+// Which date governs each 技能提升补贴 condition. The documents do not say
+// (人社部发〔2017〕40号 speaks of 取得证书 and 申领; 人社部发〔2022〕23号 of 领取失业保险金
+// 人员取得证书): so it is data with a note, overridable by a pack.
+enum class SkillDateBasis : std::uint8_t {
+  kCertificate,  // "certificate": the date on the certificate (证书核发日期)
+  kApplication,  // "application": the application date (申领日期)
+};
+std::string_view SkillDateBasisName(SkillDateBasis b);  // "certificate", "application"
+absl::StatusOr<SkillDateBasis> ParseSkillDateBasis(std::string_view text);
+
+struct SkillDateRule : RuleHeader {
+  // Selects the SkillConditions in force (insured months, yearly cap, deadline).
+  SkillDateBasis conditions = SkillDateBasis::kApplication;
+  // Decides whether an unemployment-benefit recipient qualifies.
+  SkillDateBasis beneficiaries = SkillDateBasis::kCertificate;
+};
+
 // Eligibility in force for applications made in [from, until].
 struct SkillConditions : RuleHeader {
   Date from;
@@ -196,7 +213,11 @@ struct SocialInsuranceSubsidyRule : RuleHeader {
   TargetGroup group = TargetGroup::kDifficult;
   Ratio max_ratio;                          // 2/3 of the actual contribution
   int max_months = 36;
-  int extend_to_retirement_within_months = 0;  // > 0: to retirement when fewer months are left
+  // > 0: to retirement when fewer months are left; 0: no extension. Absent
+  // (nullopt) in a regional rule: the next less specific rule's extension
+  // holds — a local plan restating the national rule does not drop its
+  // extension unless it says so (于人社〔2020〕112号 restates 3 years).
+  std::optional<int> extend_to_retirement_within_months;
   int max_months_since_leaving_school = 0;     // > 0: graduates only within this many months
 };
 
@@ -295,6 +316,26 @@ struct CollectionTarget : RuleHeader {
   CollectionLevel level = CollectionLevel::kCityWide;
   Ratio clearance_above;      // clearance rate must be strictly above (清欠率要超)
   Ratio new_arrears_at_most;  // new arrears / amount due must be at most (新欠不超过)
+  // May a county code (e.g. 360429 under 九江 360400) be answered with this
+  // target? 市本级 targets are the city's own units, so the built-in
+  // city_level rules say no (the request is refused, naming "level").
+  bool county_codes = true;
+};
+
+// --- Overpayments (退费 / 冲抵), contribution side -------------------------------
+// How an overpayment is settled (吉安市人社局简报 2020年第二期): SMEs are refunded in
+// a batch with no application; large enterprises and other units choose a
+// refund or an offset against LATER months' contributions (冲抵以后月份的缴费).
+struct SettlementRule : RuleHeader {
+  bool sme_batch_refund = true;          // 中小微企业 批量发起退费，无需申请
+  bool offset_later_months_only = true;  // only months after the overpaid one
+};
+
+// Whether an offset may pay another insurance's contributions. Each fund is
+// accounted for separately (社会保险法 第六十四条: 按照社会保险险种分别建账，分账
+// 核算), so by default a pension overpayment never pays an unemployment bill.
+struct OffsetFundRule : RuleHeader {
+  bool across_insurances = false;
 };
 
 // --- All of it ----------------------------------------------------------------
@@ -308,6 +349,7 @@ struct EmploymentRules {
   std::vector<BenefitLevel> benefit_levels;
   std::vector<SkillTier> skill_tiers;
   std::vector<SkillConditions> skill_conditions;
+  std::vector<SkillDateRule> skill_date_rules;
   std::vector<WorkTrainingRule> work_training;
   std::vector<SocialInsuranceSubsidyRule> social_insurance_subsidies;
   std::vector<RetentionTrainingRule> retention_training;
@@ -315,6 +357,10 @@ struct EmploymentRules {
   std::vector<EntrepreneurshipRule> entrepreneurship;
   std::vector<SizeThresholds> size_thresholds;
   std::vector<CollectionTarget> collection_targets;
+  // Contribution-side rule kinds read by the same section reader (their
+  // sections live in data/contributions.jsonc): overpayment settlement.
+  std::vector<SettlementRule> settlements;
+  std::vector<OffsetFundRule> offset_funds;
 };
 
 }  // namespace sipolicy

@@ -93,7 +93,8 @@ struct Document {
   Date issued;          // for as-of evaluation
   bool issued_approximate = false;  // the issue date is an estimate (see note)
   bool verified = true;             // false: values await a check against the text
-  std::string note;
+  std::string note;                 // for the people who maintain the packs
+  std::string note_zh;              // the same in Chinese, for caseworkers (中文说明)
 };
 
 // --- Units -------------------------------------------------------------------
@@ -112,8 +113,19 @@ absl::StatusOr<UnitType> ParseUnitType(std::string_view text);
 struct Unit {
   UnitSize size = UnitSize::kSmall;
   UnitType type = UnitType::kEnterprise;
-  std::string industry;  // optional slug, e.g. "catering" (see README: industries)
+  std::string industry;  // optional slug, e.g. "catering" (docs/packs.md, Industries)
 };
+
+// --- Industries (the 2022 deferrals) ------------------------------------------
+// The 22 industries of 人社厅发〔2022〕16号 (5 特困行业) and 人社部发〔2022〕31号
+// (17 more), by slug. ParseIndustry accepts a slug or an unambiguous Chinese
+// name ("餐饮", "餐饮业" → "catering"; "纺织服装服饰业" → "apparel") and returns
+// the slug; anything else is kInvalidArgument (a misspelt industry must not
+// read as "not eligible"). Packs may name further slugs in their deferral
+// windows: CheckDeferral accepts those too.
+absl::StatusOr<std::string_view> ParseIndustry(std::string_view text);
+// The Chinese name of a known slug ("catering" → "餐饮业"); "" when unknown.
+std::string_view IndustryNameZh(std::string_view slug);
 
 // How the 2020 exemption documents treat a unit.
 enum class ReliefClass : std::uint8_t {
@@ -122,6 +134,11 @@ enum class ReliefClass : std::uint8_t {
   kExcluded,      // 机关事业单位: no relief
 };
 std::string_view ReliefClassName(ReliefClass c);  // "sme", "large_or_other", "excluded"
+// "中小微企业", "大型企业等其他参保单位", "机关事业单位".
+std::string_view ReliefClassNameZh(ReliefClass c);
+// Chinese names for traces: "大型" … "微型"; "企业", "个体工商户（按单位参保）", …
+std::string_view UnitSizeNameZh(UnitSize s);
+std::string_view UnitTypeNameZh(UnitType t);
 absl::StatusOr<ReliefClass> ParseReliefClass(std::string_view text);
 // ClassifyForRelief({UnitSize::kLarge, UnitType::kEnterprise}) == kLargeOrOther.
 ReliefClass ClassifyForRelief(const Unit& unit);
@@ -138,6 +155,7 @@ struct RuleHeader {
   Region region;                        // national, province, prefecture or county
   std::vector<Region> excluded_regions; // e.g. national rules "except Hubei"
   std::string note;
+  std::string note_zh;                  // the note in Chinese (packs: "note_zh")
 
   bool AppliesTo(Region r) const;
 };
@@ -186,6 +204,8 @@ enum class DayCount : std::uint8_t {
   kAfterDueBeforePaid,   // due+1 … paid-1
 };
 std::string_view DayCountName(DayCount d);
+// "自应缴之日次日起至缴款之日止" …, for the 中文 trace.
+std::string_view DayCountNameZh(DayCount d);
 absl::StatusOr<DayCount> ParseDayCount(std::string_view text);
 
 // 滞纳金: a daily rate for days of arrears falling in [from, until].

@@ -185,7 +185,7 @@ bool Ok(const absl::StatusOr<T>& s, T* out) {
 }
 
 // Adds a rule to a compact list as the explanation would (no duplicates).
-void AddRule(const RuleHeader* rule, std::array<const RuleHeader*, 4>* rules, std::size_t* n) {
+void AddRule(const RuleHeader* rule, std::array<const RuleHeader*, 5>* rules, std::size_t* n) {
   if (rule == nullptr) return;
   for (std::size_t k = 0; k < *n; ++k) {
     if ((*rules)[k]->id == rule->id) return;
@@ -295,11 +295,12 @@ bool ContributionFast(ContributionPlans& plans, std::span<const Member> members,
     return false;
   }
   // The rules in the order the explanation cites them.
-  std::array<const RuleHeader*, 4> rules{};
+  std::array<const RuleHeader*, 5> rules{};
   std::size_t n = 0;
   AddRule(req.rate.has_value() ? nullptr : plan.rate_rule, &rules, &n);
   AddRule(plan.due_rounding, &rules, &n);
   AddRule(plan.window, &rules, &n);
+  AddRule(plan.restated, &rules, &n);
   AddRule(plan.relief_rounding, &rules, &n);
 
   std::string& o = *out;

@@ -118,6 +118,8 @@ constexpr auto kRuleFields = std::to_array<FieldDescription>({
         "carry it only when false"),
     Opt("note", kText, "",
         "with detail full: why a value is unverified or how it was read; absent when none"),
+    Opt("note_zh", kText, "",
+        "with detail full: the note in Chinese (中文说明) for caseworkers; absent when none"),
 });
 
 constexpr auto kTraceFields = std::to_array<FieldDescription>({
@@ -133,7 +135,8 @@ constexpr auto kResultHead = std::to_array<FieldDescription>({
 
 constexpr auto kResultTail = std::to_array<FieldDescription>({
     ReqObjects("rules", kRuleFields,
-               "the rules applied, each with its document (政策依据): the paper trail"),
+               "the rules that decided the result — the amount, the zero or the refusal — each with "
+               "its document (政策依据): the paper trail"),
     OptObjects("trace", kTraceFields,
                "only with \"explain\": true: every step of the calculation, in order"),
 });
@@ -158,8 +161,9 @@ constexpr auto kUnitFields = std::to_array<FieldDescription>({
     ReqEnum("size", "unit_size", "the unit's size class (企业规模)"),
     OptEnum("type", "unit_type", "enterprise", "the kind of insured unit (参保单位类型)"),
     Opt("industry", kText, "",
-        "industry slug for the industry-specific deferrals, e.g. \"catering\" (docs/packs.md, "
-        "Industries); absent: none"),
+        "industry for the industry-specific deferrals: a slug such as \"catering\" or its Chinese "
+        "name (餐饮, 餐饮业) (docs/packs.md, Industries); an unknown value is invalid_argument in a "
+        "deferral; absent: none"),
 });
 
 constexpr std::string_view kRegionMeaning =
@@ -321,12 +325,15 @@ constexpr auto kOverpaymentRequest = Join(kRequestEnvelope, std::to_array<FieldD
     Req("region", kRegion, kRegionMeaning),
     ReqObject("unit", kUnitFields, "the insured unit (参保单位)"),
     ReqObjects("ledger", kLedgerFields,
-               "what was paid at the full rate, per month and insurance; at least one entry"),
+               "what was paid at the full rate, one entry per month and insurance (a repeat is "
+               "invalid_argument); at least one entry"),
     OptEnum("settlement", "settlement", "default",
             "refund (退回) or offset (冲抵以后月份); default: SMEs are refunded in a batch "
             "(无需申请), other units are refunded unless they choose offset"),
     OptObjects("upcoming", kUpcomingFields,
-               "later months to offset against, used in period order; absent: none"),
+               "months to offset against, one entry per month and insurance, used in period order; "
+               "an overpayment pays only months after it, of the same insurance (the catalog's "
+               "overpayment_settlements and offset_funds rules); absent: none"),
 }));
 
 constexpr auto kLineFields = std::to_array<FieldDescription>({

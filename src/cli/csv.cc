@@ -19,6 +19,7 @@ bool CsvReader::Fill() {
   if (eof_) return false;
   if (pos_ > 0) {  // keep only the line being read
     buf_.erase(0, pos_);
+    dropped_ += pos_;
     pos_ = 0;
   }
   const std::size_t old = buf_.size();
@@ -105,6 +106,7 @@ bool CsvReader::Next(CsvRecord* record) {
       scan = scanned;
     }
     if (pos_ >= buf_.size() && eof_ && skipped == 0) return false;
+    const std::size_t start = pos_;
     const std::string_view line(buf_.data() + pos_, eol - pos_);
     std::size_t next = eol;
     if (next < buf_.size() && buf_[next] == '\r') ++next;
@@ -117,8 +119,97 @@ bool CsvReader::Next(CsvRecord* record) {
     }
     if (line.empty()) continue;  // a blank line is not a record
     SplitLine(line, record);
+    if (multiline_fields_ > 0 && record->problem.starts_with("unterminated") &&
+        !TryMultiline(start, record)) {
+      record->problem = "unterminated quoted field (a quoted field may span lines only when it "
+                        "closes within " + std::to_string(kMaxMultilineLines) +
+                        " lines into a record with the header's " +
+                        std::to_string(multiline_fields_) + " fields)";
+    }
     return true;
   }
+}
+
+bool CsvReader::TryMultiline(std::size_t start, CsvRecord* record) {
+  const std::size_t resume = pos_ - start;  // the line after the first, from start
+  pos_ = start;  // Fill keeps the bytes from pos_: the record's, from here on
+  // The byte `k` bytes into the record, reading more as needed; -1 at the end.
+  auto at = [&](std::size_t k) -> int {
+    while (pos_ + k >= buf_.size()) {
+      if (eof_) return -1;
+      Fill();
+    }
+    return static_cast<unsigned char>(buf_[pos_ + k]);
+  };
+  auto fail = [&] {
+    pos_ += resume;
+    return false;
+  };
+  spans_.clear();
+  std::size_t i = 0;
+  int breaks = 0;  // line breaks inside quoted fields
+  for (;;) {       // one field per turn
+    Span span{i, i, false};
+    int c = at(i);
+    if (c == '"') {
+      std::size_t j = i + 1;
+      for (;;) {
+        if (j > max_) return fail();
+        const int d = at(j);
+        if (d < 0) return fail();  // the quote never closes
+        if (d == '"') {
+          if (at(j + 1) != '"') break;
+          span.doubled = true;
+          j += 2;
+          continue;
+        }
+        if (d == '\r' || d == '\n') {
+          if (d == '\r' && at(j + 1) == '\n') ++j;
+          if (++breaks >= kMaxMultilineLines) return fail();
+        }
+        ++j;
+      }
+      span.begin = i + 1;
+      span.end = j;
+      i = j + 1;
+      c = at(i);
+      if (c >= 0 && c != ',' && c != '\n' && c != '\r') return fail();  // text after the quote
+    } else {
+      while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+        if (++i > max_) return fail();
+        c = at(i);
+      }
+      span.end = i;
+    }
+    spans_.push_back(span);
+    if (c != ',') break;
+    ++i;
+  }
+  // The record's end: its line break (or the end of the input).
+  const int c = at(i);
+  if (c == '\r' || c == '\n') {
+    ++i;
+    if (c == '\r' && at(i) == '\n') ++i;
+  }
+  if (breaks == 0 || spans_.size() != multiline_fields_ || i > max_) return fail();
+  record->fields.clear();
+  record->problem.clear();
+  unescaped_.clear();
+  for (const Span& s : spans_) {
+    std::string_view text(buf_.data() + pos_ + s.begin, s.end - s.begin);
+    if (s.doubled) {
+      std::string& u = unescaped_.emplace_back();
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        u.push_back(text[k]);
+        if (text[k] == '"') ++k;  // the second of a pair
+      }
+      text = u;
+    }
+    record->fields.push_back(text);
+  }
+  line_ += breaks;
+  pos_ += i;
+  return true;
 }
 
 }  // namespace sipolicy::cli

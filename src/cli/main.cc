@@ -28,12 +28,61 @@
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
 #include "../api/json_fast.hpp"
-#include "../contribution_plan.hpp"
-#include "csv.hpp"
+#include "cli.hpp"
+#include "test_command.hpp"
 #include "line_reader.hpp"
+#include "../lint/lint_command.hpp"
+
+namespace sipolicy::cli {
+
+int Usage(const std::string& message, const char* help) {
+  std::fprintf(stderr, "sipolicy: %s\n\n%s", message.c_str(), help);
+  return 2;
+}
+
+std::shared_ptr<const Catalog> LoadCatalog(const std::vector<std::string>& packs) {
+  auto builtin = sipolicy::Catalog::Builtin();
+  if (!builtin.ok()) {
+    std::fprintf(stderr, "sipolicy: the built-in catalog failed to load: %s\n",
+                 std::string(builtin.status().message()).c_str());
+    return nullptr;
+  }
+  std::shared_ptr<const sipolicy::Catalog> cat = *builtin;
+  for (const auto& path : packs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::fprintf(stderr, "sipolicy: pack '%s' is a directory, not a pack file\n", path.c_str());
+      return nullptr;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "sipolicy: cannot read pack '%s': %s\n", path.c_str(), std::strerror(errno));
+      return nullptr;
+    }
+    // Refused before reading: a pack past the limit is never held in memory.
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > sipolicy::kMaxPackBytes) {
+      std::fprintf(stderr, "sipolicy: %s: the pack is %ju bytes; a pack holds at most %zu bytes\n",
+                   path.c_str(), static_cast<std::uintmax_t>(size), sipolicy::kMaxPackBytes);
+      return nullptr;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto next = sipolicy::Catalog::WithPack(*cat, text.str(), path);
+    if (!next.ok()) {
+      std::fprintf(stderr, "sipolicy: %s\n", std::string(next.status().message()).c_str());
+      return nullptr;
+    }
+    cat = *next;
+  }
+  return cat;
+}
+
+}  // namespace sipolicy::cli
 
 namespace {
 
+using sipolicy::cli::Usage;
 using sipolicy::internal::Cat;
 namespace json = sipolicy::json;
 
@@ -44,9 +93,11 @@ constexpr char kMainHelp[] =
     "\n"
     "commands:\n"
     "  eval      JSON Lines requests on stdin -> one JSON result line each on stdout\n"
-    "  batch     contribution assessment of a CSV file (one unit-month per row) -> CSV\n"
+    "  batch     one request per CSV row, for any operation with a flat form -> CSV or JSON Lines\n"
     "  explain   a readable trace of one request, with the documents it rests on\n"
     "  rules     list the catalog's documents and rules\n"
+    "  lint      check policy packs before they reach production (docs/lint.md)\n"
+    "  test      run golden case files (request, expected fields, why) and report differences\n"
     "\n"
     "common options:\n"
     "  --pack FILE     load a policy pack over the built-in catalog (repeatable)\n"
@@ -70,24 +121,6 @@ constexpr char kEvalHelp[] =
     "request with \"detail\":\"full\" gets each document's issuer, title and date.\n"
     "Operations: see docs/json.md, or the list below.\n";
 
-constexpr char kBatchHelp[] =
-    "usage: sipolicy batch [--pack FILE]... [--as-of YYYY-MM-DD] [-o OUT.csv] IN.csv\n"
-    "\n"
-    "Assesses one unit-month of employer contribution per CSV row (UTF-8, with or\n"
-    "without BOM; one record per line, RFC 4180 quoting within the line: \"a,b\",\n"
-    "doubled \"\" — a quoted field must end on its own line). Input columns, by\n"
-    "header name, any order:\n"
-    "  id, region, unit_size, unit_type (default enterprise), industry (optional),\n"
-    "  insurance, period (YYYY-MM), base (yuan), rate (optional: catalog default)\n"
-    "Output columns: id, ok, due, relief_ratio, relief, payable, rate, rules,\n"
-    "  error_code, error_field, error_message.\n"
-    "A bad row is reported in the output and skipped; it never stops the batch;\n"
-    "there is one output row per non-blank input line, named by its id or, without\n"
-    "an id (no column, an empty field, an unreadable row), by its input line number.\n"
-    "A summary (rows, failures, totals by insurance) goes to stderr, with a\n"
-    "progress line when stderr is a terminal. Output defaults to stdout; '-' as\n"
-    "input reads stdin.\n";
-
 constexpr char kExplainHelp[] =
     "usage: sipolicy explain [--pack FILE]... [--as-of YYYY-MM-DD] [--lang en|zh|both] [REQUEST]\n"
     "\n"
@@ -104,8 +137,6 @@ constexpr char kRulesHelp[] =
 // The longest request line `eval` reads (docs/limits.md); longer lines are
 // answered with an error and skipped without being held in memory.
 constexpr std::size_t kDefaultMaxLineBytes = 16u << 20;
-// The longest CSV record `batch` reads (docs/limits.md).
-constexpr std::size_t kMaxCsvRecordBytes = 1u << 20;
 
 struct Options {
   std::vector<std::string> packs;
@@ -119,10 +150,6 @@ struct Options {
   std::vector<std::string> args;
 };
 
-int Usage(const std::string& message, const char* help) {
-  std::fprintf(stderr, "sipolicy: %s\n\n%s", message.c_str(), help);
-  return 2;
-}
 
 // Parses the options a command accepts; returns false (after printing) on error.
 bool ParseOptions(int argc, char** argv, int start, const char* help, bool allow_region,
@@ -195,41 +222,7 @@ bool ParseOptions(int argc, char** argv, int start, const char* help, bool allow
 }
 
 std::shared_ptr<const sipolicy::Catalog> LoadCatalog(const Options& o) {
-  auto builtin = sipolicy::Catalog::Builtin();
-  if (!builtin.ok()) {
-    std::fprintf(stderr, "sipolicy: the built-in catalog failed to load: %s\n",
-                 std::string(builtin.status().message()).c_str());
-    return nullptr;
-  }
-  std::shared_ptr<const sipolicy::Catalog> cat = *builtin;
-  for (const auto& path : o.packs) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      std::fprintf(stderr, "sipolicy: pack '%s' is a directory, not a pack file\n", path.c_str());
-      return nullptr;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "sipolicy: cannot read pack '%s': %s\n", path.c_str(), std::strerror(errno));
-      return nullptr;
-    }
-    // Refused before reading: a pack past the limit is never held in memory.
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > sipolicy::kMaxPackBytes) {
-      std::fprintf(stderr, "sipolicy: %s: the pack is %ju bytes; a pack holds at most %zu bytes\n",
-                   path.c_str(), static_cast<std::uintmax_t>(size), sipolicy::kMaxPackBytes);
-      return nullptr;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto next = sipolicy::Catalog::WithPack(*cat, text.str(), path);
-    if (!next.ok()) {
-      std::fprintf(stderr, "sipolicy: %s\n", std::string(next.status().message()).c_str());
-      return nullptr;
-    }
-    cat = *next;
-  }
-  return cat;
+  return sipolicy::cli::LoadCatalog(o.packs);
 }
 
 std::string OpsList() {
@@ -295,297 +288,6 @@ int CmdEval(int argc, char** argv) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return any_failed ? 1 : 0;
-}
-
-// --- batch (CSV) -------------------------------------------------------------------
-// Reads one CSV record (RFC 4180) from `in`; false at end of input.
-
-// Appends `s` as a CSV field (quoted when it holds a comma, quote or line break).
-void AppendCsvField(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-// One CSV row as a contribution request; the first bad column is the error,
-// with the column named as the field.
-// The batch's columns, by header name.
-enum BatchColumn { kId, kRegion, kUnitSize, kUnitType, kIndustry, kInsurance, kPeriod, kBase, kRate,
-                   kColumnCount };
-constexpr const char* kBatchColumnNames[kColumnCount] = {
-    "id", "region", "unit_size", "unit_type", "industry", "insurance", "period", "base", "rate"};
-
-// One CSV row as a request. `get(name)` is the row's field for a column, ""
-// when the file has no such column.
-template <class Get>
-absl::StatusOr<sipolicy::ContributionRequest> RowRequest(const Get& get,
-                                                         std::optional<sipolicy::Date> as_of) {
-  using sipolicy::internal::WithField;
-  sipolicy::ContributionRequest req;
-  req.as_of = as_of;
-  req.explain = false;  // a CSV row carries the citations, not the trace
-  auto region = sipolicy::Region::Parse(get(kRegion));
-  if (!region.ok()) return WithField(region.status(), "region");
-  req.region = *region;
-  auto size = sipolicy::ParseUnitSize(get(kUnitSize));
-  if (!size.ok()) return WithField(size.status(), "unit_size");
-  req.unit.size = *size;
-  if (!get(kUnitType).empty()) {
-    auto type = sipolicy::ParseUnitType(get(kUnitType));
-    if (!type.ok()) return WithField(type.status(), "unit_type");
-    req.unit.type = *type;
-  }
-  req.unit.industry = std::string(get(kIndustry));
-  auto insurance = sipolicy::ParseInsurance(get(kInsurance));
-  if (!insurance.ok()) return WithField(insurance.status(), "insurance");
-  req.insurance = *insurance;
-  auto period = sipolicy::Period::Parse(get(kPeriod));
-  if (!period.ok()) return WithField(period.status(), "period");
-  req.period = *period;
-  auto base = sipolicy::Money::Parse(get(kBase));
-  if (!base.ok()) return WithField(base.status(), "base");
-  req.base = *base;
-  if (!get(kRate).empty()) {
-    auto rate = sipolicy::Ratio::Parse(get(kRate));
-    if (!rate.ok()) return WithField(rate.status(), "rate");
-    req.rate = *rate;
-  }
-  return req;
-}
-
-// Totals for the summary, per insurance (the Ji'an bulletin's rows).
-struct BatchTotals {
-  std::int64_t due = 0, relief = 0, payable = 0;
-  long long rows = 0;
-  bool Add(std::int64_t d, std::int64_t r, std::int64_t p) {
-    ++rows;
-    return !__builtin_add_overflow(due, d, &due) && !__builtin_add_overflow(relief, r, &relief) &&
-           !__builtin_add_overflow(payable, p, &payable) && due <= sipolicy::Money::kMaxFen &&
-           relief <= sipolicy::Money::kMaxFen && payable <= sipolicy::Money::kMaxFen;
-  }
-};
-
-int CmdBatch(int argc, char** argv) {
-  Options o;
-  if (!ParseOptions(argc, argv, 2, kBatchHelp, false, true, false, false, &o)) return 2;
-  if (o.help) {
-    std::printf("%s", kBatchHelp);
-    return 0;
-  }
-  if (o.args.size() != 1) return Usage("batch needs exactly one input file ('-' for stdin)", kBatchHelp);
-  auto cat = LoadCatalog(o);
-  if (cat == nullptr) return 2;
-  int in_fd = STDIN_FILENO;
-  if (o.args[0] != "-") {
-    in_fd = ::open(o.args[0].c_str(), O_RDONLY);
-    if (in_fd < 0) {
-      std::fprintf(stderr, "sipolicy: cannot read '%s': %s\n", o.args[0].c_str(), std::strerror(errno));
-      return 2;
-    }
-  }
-  FILE* out = stdout;
-  if (o.output) {
-    out = std::fopen(o.output->c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "sipolicy: cannot write '%s': %s\n", o.output->c_str(), std::strerror(errno));
-      return 2;
-    }
-  }
-  sipolicy::cli::CsvReader csv(in_fd, kMaxCsvRecordBytes);
-  sipolicy::cli::CsvRecord rec;
-  if (!csv.Next(&rec)) {
-    std::fprintf(stderr, "sipolicy: %s is empty: a header row is expected\n", o.args[0].c_str());
-    return 2;
-  }
-  // The header, with an optional UTF-8 BOM.
-  std::vector<std::string> header(rec.fields.begin(), rec.fields.end());
-  if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
-  std::array<int, kColumnCount> col;
-  col.fill(-1);
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    int k = 0;
-    while (k < kColumnCount && header[i] != kBatchColumnNames[k]) ++k;
-    if (k == kColumnCount) {
-      std::fprintf(stderr, "sipolicy: unknown column '%s' (known: id, region, unit_size, unit_type, "
-                           "industry, insurance, period, base, rate)\n", header[i].c_str());
-      return 2;
-    }
-    if (col[static_cast<std::size_t>(k)] >= 0) {
-      std::fprintf(stderr, "sipolicy: column '%s' appears twice\n", header[i].c_str());
-      return 2;
-    }
-    col[static_cast<std::size_t>(k)] = static_cast<int>(i);
-  }
-  for (BatchColumn required : {kRegion, kUnitSize, kInsurance, kPeriod, kBase}) {
-    if (col[required] < 0) {
-      std::fprintf(stderr, "sipolicy: the header lacks the required column '%s'\n",
-                   kBatchColumnNames[required]);
-      return 2;
-    }
-  }
-  std::string buf = "id,ok,due,relief_ratio,relief,payable,rate,rules,error_code,error_field,error_message\n";
-  const bool progress = isatty(STDERR_FILENO) != 0;
-  std::optional<sipolicy::Date> as_of;
-  if (o.as_of) as_of = *sipolicy::Date::Parse(*o.as_of);
-  const std::int32_t as_of_code = as_of ? sipolicy::internal::DateCodeOf(*as_of) : 0;
-  sipolicy::internal::ContributionPlans plans(*cat);
-  // The citations of a group's rules, written once per group.
-  std::map<std::pair<const void*, const void*>, std::string> rules_text;
-  long long rows = 0, failed = 0;
-  bool totals_overflow = false;
-  std::array<BatchTotals, 3> by_insurance{};
-  BatchTotals total;
-  while (csv.Next(&rec)) {
-    ++rows;
-    const auto& f = rec.fields;
-    auto get = [&](BatchColumn c) -> std::string_view {
-      const int i = col[c];
-      return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)]
-                                                              : std::string_view();
-    };
-    const std::string line_id = std::to_string(rec.line);
-    // A row's id, or its input line number when the file has no id column,
-    // the id is empty or the row could not be read.
-    const std::string_view id = col[kId] >= 0 && rec.problem.empty() && !get(kId).empty()
-                                    ? get(kId)
-                                    : std::string_view(line_id);
-    std::string_view error_code;
-    std::string error_field, error_message;
-    sipolicy::ContributionRequest req;
-    std::int64_t due = 0, relief = 0;
-    sipolicy::Ratio ratio, rate;
-    const sipolicy::RuleHeader* rate_rule = nullptr;
-    const sipolicy::RuleHeader* window = nullptr;
-    if (!rec.problem.empty() || f.size() > header.size()) {
-      error_code = "invalid_argument";
-      error_message = !rec.problem.empty()
-                          ? rec.problem
-                          : Cat("row has ", f.size(), " fields; the header has ", header.size());
-    } else if (!std::all_of(f.begin(), f.end(), [](std::string_view x) { return json::IsValidUtf8(x); })) {
-      error_code = "invalid_argument";
-      error_message = "the row is not valid UTF-8";
-    } else {
-      auto parsed = RowRequest(get, as_of);
-      bool done = false;
-      if (parsed.ok()) {
-        req = *std::move(parsed);
-        // The common case over the group's resolved rules (as eval's fast path).
-        const auto& plan = plans.Get(req.region.code(), sipolicy::ClassifyForRelief(req.unit),
-                                     req.insurance, req.period, as_of_code, as_of);
-        const bool rate_given = req.rate.has_value();
-        const bool rate_ok = rate_given ? req.rate->num() >= 0 && *req.rate < sipolicy::Ratio::Integer(1)
-                                        : plan.rate_rule != nullptr;
-        if (plan.region_ok && rate_ok && !req.base.is_negative()) {
-          rate = rate_given ? *req.rate : plan.rate_rule->rate;
-          using sipolicy::internal::FastMultiplyRound;
-          done = (rate_given ? FastMultiplyRound(req.base.fen(), rate, plan.due_rule, &due)
-                             : FastMultiplyRound(req.base.fen(), rate, plan.rate_den, plan.due_rule,
-                                                 &due)) &&
-                 sipolicy::internal::FastRelief(plan, due, &relief) &&
-                 due - relief <= sipolicy::Money::kMaxFen;
-          ratio = plan.relief_ratio;
-          rate_rule = rate_given ? nullptr : plan.rate_rule;
-          window = plan.window;
-        }
-      }
-      if (!done) {
-        auto res = parsed.ok() ? sipolicy::AssessContribution(*cat, req)
-                               : absl::StatusOr<sipolicy::ContributionResult>(parsed.status());
-        if (res.ok()) {
-          due = res->due.fen();
-          relief = res->relief.fen();
-          ratio = res->relief_ratio;
-          rate = res->rate;
-          rate_rule = res->rate_rule;
-          window = res->window;
-        } else {
-          error_code = sipolicy::ErrorCodeName(res.status().code());
-          error_field = sipolicy::internal::FieldOf(res.status());
-          error_message = std::string(res.status().message());
-        }
-      }
-    }
-    if (!error_code.empty()) {
-      ++failed;
-      AppendCsvField(buf, json::IsValidUtf8(id) ? id : std::string_view("?"));
-      buf += ",false,,,,,,,";
-      buf += error_code;
-      buf += ',';
-      AppendCsvField(buf, error_field);
-      buf += ',';
-      AppendCsvField(buf, error_message);
-      buf += '\n';
-    } else {
-      std::string& rules = rules_text[{rate_rule, window}];
-      if (rules.empty()) {
-        for (const sipolicy::RuleHeader* r : {rate_rule, window}) {
-          if (r != nullptr) rules += (rules.empty() ? "" : "; ") + r->document->number;
-        }
-        if (rules.empty()) rules = " ";  // cached "none"
-      }
-      AppendCsvField(buf, id);
-      buf += ",true,";
-      buf += sipolicy::Money::FromFenUnchecked(due).ToString();
-      buf += ',';
-      buf += ratio.ToString();
-      buf += ',';
-      buf += sipolicy::Money::FromFenUnchecked(relief).ToString();
-      buf += ',';
-      buf += sipolicy::Money::FromFenUnchecked(due - relief).ToString();
-      buf += ',';
-      buf += rate.ToString();
-      buf += ',';
-      AppendCsvField(buf, rules == " " ? std::string_view() : std::string_view(rules));
-      buf += ",,,\n";
-      const std::int64_t payable = due - relief;
-      if (!by_insurance[static_cast<std::size_t>(req.insurance)].Add(due, relief, payable) ||
-          !total.Add(due, relief, payable)) {
-        totals_overflow = true;  // the row stands; only the summary cannot hold it
-      }
-    }
-    if (buf.size() >= (1u << 20)) {
-      std::fwrite(buf.data(), 1, buf.size(), out);
-      buf.clear();
-    }
-    if (progress && rows % 100000 == 0) std::fprintf(stderr, "\r%lld rows, %lld failed", rows, failed);
-  }
-  std::fwrite(buf.data(), 1, buf.size(), out);
-  const bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
-  if (out != stdout) std::fclose(out);
-  if (in_fd != STDIN_FILENO) ::close(in_fd);
-  if (progress) std::fprintf(stderr, "\r");
-  if (csv.read_error() != 0) {
-    std::fprintf(stderr, "sipolicy: reading '%s' failed: %s\n", o.args[0].c_str(),
-                 std::strerror(csv.read_error()));
-    return 2;
-  }
-  if (write_failed) {
-    std::fprintf(stderr, "sipolicy: writing the output failed\n");
-    return 2;
-  }
-  auto yuan = [](std::int64_t fen) { return sipolicy::Money::FromFenUnchecked(fen).ToString(); };
-  std::fprintf(stderr, "%lld rows, %lld ok, %lld failed\n", rows, rows - failed, failed);
-  for (sipolicy::Insurance ins : sipolicy::kAllInsurances) {
-    const BatchTotals& t = by_insurance[static_cast<std::size_t>(ins)];
-    if (t.rows == 0) continue;
-    std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s  (%lld rows)\n",
-                 std::string(sipolicy::InsuranceName(ins)).c_str(), yuan(t.due).c_str(),
-                 yuan(t.relief).c_str(), yuan(t.payable).c_str(), t.rows);
-  }
-  std::fprintf(stderr, "  %-13s due %18s  relief %18s  payable %18s\n", "total", yuan(total.due).c_str(),
-               yuan(total.relief).c_str(), yuan(total.payable).c_str());
-  if (totals_overflow) {
-    std::fprintf(stderr, "sipolicy: the totals exceed the money range (10^15 yuan) and are incomplete; "
-                         "every row in the output is still exact\n");
-  }
-  return failed == 0 && !totals_overflow ? 0 : 1;
 }
 
 // --- explain -------------------------------------------------------------------------
@@ -782,9 +484,11 @@ int main(int argc, char** argv) {
   }
   try {
     if (cmd == "eval") return CmdEval(argc, argv);
-    if (cmd == "batch") return CmdBatch(argc, argv);
+    if (cmd == "batch") return sipolicy::cli::CmdBatch(argc, argv);
     if (cmd == "explain") return CmdExplain(argc, argv);
     if (cmd == "rules") return CmdRules(argc, argv);
+    if (cmd == "lint") return sipolicy::cli::CmdLint(argc, argv);
+    if (cmd == "test") return sipolicy::cli::CmdTest(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sipolicy: internal error: %s\n", e.what());
     return 2;

@@ -10,7 +10,7 @@
 
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/employment.hpp"
-#include "sipolicy/internal/reader.hpp"
+#include "sipolicy/status.hpp"
 
 namespace emp_test {
 
@@ -61,7 +61,7 @@ inline absl::Status PackError(std::string_view text) {
   return c.status();
 }
 
-inline std::string FieldOf(const absl::Status& s) { return sipolicy::internal::FieldOf(s); }
+inline std::string FieldOf(const absl::Status& s) { return sipolicy::ErrorField(s); }
 
 inline bool HasRule(const sipolicy::Explanation& e, std::string_view id) {
   for (const auto& r : e.rules()) {

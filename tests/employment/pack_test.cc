@@ -1,8 +1,7 @@
 // The employment pack sections: the built-in catalog's contents and
 // citations, overriding by id and by region, and the errors a bad pack gets.
 #include <set>
-
-#include "sipolicy/internal/cat.hpp"
+#include <string>
 
 #include "common.hpp"
 
@@ -18,7 +17,7 @@ constexpr const char* kHeader = R"("format": "sipolicy-pack/1", "name": "t", "ve
   "documents": [{"id": "t-doc", "number": "测试〔2025〕1号", "issuer": "test", "title": "t",
                  "issued": "2025-08-01"}],)";
 
-std::string Pack(std::string_view body) { return internal::Cat("{", kHeader, body, "}"); }
+std::string Pack(std::string_view body) { return "{" + (kHeader + std::string(body)) + "}"; }
 
 StableJobRefundRequest RefundUnit(std::string_view region, int year, UnitSize size) {
   StableJobRefundRequest r;

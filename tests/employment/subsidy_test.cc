@@ -200,8 +200,16 @@ TEST_CASE("以工代训: SME employer, target group, contract of at least 6 mont
   // No provincial amount (Beijing): an error, never a guessed number.
   Err(ComputeWorkTrainingSubsidy(Builtin(), Training("110000", 3)), absl::StatusCode::kNotFound,
       "region");
+  // After 2020 (made explicit as data): a 2021 hire falls under the national
+  // rule cn-2021-work-training, which sets no amount, and Jiangxi's 600 is a
+  // 2020 figure; so it is not_found on "region" (load the province's amount).
+  // From 2022 no rule covers the hire at all.
   r = Training("360000", 3);
   r.hire_period = {2021, 1};
+  Err(ComputeWorkTrainingSubsidy(Builtin(), r), absl::StatusCode::kNotFound, "region");
+  CHECK(ComputeWorkTrainingSubsidy(Builtin(), r).status().message().find("cn-2021-work-training") !=
+        std::string_view::npos);
+  r.hire_period = {2022, 1};
   Err(ComputeWorkTrainingSubsidy(Builtin(), r), absl::StatusCode::kNotFound, "hire_period");
   r = Training("360000", -1);
   Err(ComputeWorkTrainingSubsidy(Builtin(), r), absl::StatusCode::kInvalidArgument, "months_worked");
@@ -275,10 +283,17 @@ TEST_CASE("社会保险补贴: 3 years for 就业困难人员, 2 years for gradu
   CHECK(res.amount == M("600.00"));
   near.months_to_retirement = 60;  // exactly 5 years: no extension
   CHECK(Ok(ComputeSocialInsuranceSubsidy(Builtin(), near)).reasons == Reasons{"duration_exhausted"});
-  // 于都's own rule (于人社〔2020〕112号) has no retirement extension.
+  // 于都's own rule (于人社〔2020〕112号: 就业困难人员补贴期限最长不超过3年) restates the
+  // national 3 years and says nothing of the extension: the national rule's
+  // "to retirement when fewer than 5 years remain" still holds. 50 months to
+  // retirement -> cap 50; 40 used, 3 claimed: 900.00 x 2/3 = 600.00.
   near.region = Rg("360731");
   near.months_to_retirement = 50;
-  CHECK(Ok(ComputeSocialInsuranceSubsidy(Builtin(), near)).reasons == Reasons{"duration_exhausted"});
+  res = Ok(ComputeSocialInsuranceSubsidy(Builtin(), near));
+  CHECK(res.max_months == 50);
+  CHECK(res.amount == M("600.00"));
+  CHECK(res.explanation.Cites("yudu-si-subsidy-difficult"));
+  CHECK(res.explanation.Cites("cn-si-subsidy-difficult"));
   // Others are not covered.
   CHECK(Ok(ComputeSocialInsuranceSubsidy(Builtin(), Flexible(TargetGroup::kVeteran, "900.00", 3)))
             .reasons == Reasons{"target_group_not_covered"});
@@ -350,8 +365,25 @@ TEST_CASE("创业补贴 (州人社局 2022 work report, Guizhou): capped per gra
   auto res = Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r));
   CHECK(res.per_grant == M("6000.00"));
   CHECK(res.amount == M("6000.00"));
-  r.group = TargetGroup::kMigrantWorker;  // no venue-rent cap for them
-  CHECK(Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r)).reasons == Reasons{"target_group_not_covered"});
+  // 农民工 are paid venue rent too: "农民工33人，19.475万元" (33 grants averaging
+  // 5901.52, so not uniform), under the 6000 cap of the other groups (inferred,
+  // unverified). 32 grants of 5900.00 and one of 5950.00 make the report's
+  // 194750.00: 32 x 5900 = 188800 + 5950 = 194750.
+  r.group = TargetGroup::kMigrantWorker;
+  r.grants = 32;
+  r.claimed = M("5900.00");
+  res = Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r));
+  CHECK(res.amount == M("188800.00"));
+  r.grants = 1;
+  r.claimed = M("5950.00");
+  CHECK(Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r)).amount == M("5950.00"));
+  r.claimed = M("7000.00");  // the cap
+  CHECK(Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r)).amount == M("6000.00"));
+  // 就业困难人员 got startup grants in the report but no venue rent.
+  r.group = TargetGroup::kDifficult;
+  res = Ok(ComputeEntrepreneurshipSubsidy(Builtin(), r));
+  CHECK(res.reasons == Reasons{"target_group_not_covered"});
+  CHECK(res.explanation.Cites("guizhou-venue-rent-subsidy"));
   r.region = Rg("110000");
   Err(ComputeEntrepreneurshipSubsidy(Builtin(), r), absl::StatusCode::kNotFound, "kind");
 }

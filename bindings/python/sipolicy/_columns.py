@@ -314,6 +314,8 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
             f"(columnar batches): it predates them; rebuild it, or use the per-record calls")
     if not isinstance(op, str):
         raise TypeError(f"op: expected the operation's name, got {type(op).__name__}")
+    if "\0" in op:  # C reads the name up to a NUL: "contribution\0x" would run contribution
+        raise ValueError(f"op: {op!r} contains a NUL character")
     if not isinstance(columns, Mapping):
         raise TypeError(f"columns: expected a mapping of column name to column, "
                         f"got {type(columns).__name__}")
@@ -327,6 +329,8 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
     for name, value in columns.items():
         if not isinstance(name, str):
             raise TypeError(f"column names must be str, got {type(name).__name__}")
+        if "\0" in name:  # C would read "base\0x" as "base"
+            raise ValueError(f"column {name!r}: the name contains a NUL character")
         spec = in_specs.get(name)
         col = as_input(name, value, spec.enum if spec else None)
         if n is None:
@@ -350,6 +354,8 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
     for name in out_names:
         if not isinstance(name, str):
             raise TypeError(f"output names must be str, got {type(name).__name__}")
+        if "\0" in name:
+            raise ValueError(f"output column {name!r}: the name contains a NUL character")
         if name in out_bufs:
             raise ValueError(f"output column {name!r} is named twice")
         spec = out_specs.get(name)

@@ -518,7 +518,11 @@ def dump_json(value: Any, path: str = "request") -> str:
     ``request.unit.size``). Non-ASCII text is \\u-escaped, so the line is
     always valid ASCII.
     """
-    return _dump(value, (None, path))
+    try:
+        return _dump(value, (None, path))
+    except RecursionError:  # a clear error, not Python's recursion limit
+        raise ValueError(f"{path}: the value nests too deeply to be a request (the library "
+                         f"reads at most 64 levels of JSON nesting)") from None
 
 
 def _no_constant(name: str) -> Any:

@@ -115,7 +115,10 @@ def _soname_candidates() -> List[str]:
 def candidate_paths() -> List[str]:
     """Where :func:`load_library` looks when neither a path nor
     ``$SIPOLICY_LIBRARY`` is given, in order: a copy inside the package
-    directory (``sipolicy/libsipolicy.so.1``), the build trees next to this
+    directory (``sipolicy/libsipolicy.so.1``: the wheel pip builds from
+    ``<prefix>/share/sipolicy/python`` or ``<build>/bindings/python/package``
+    carries one, and there it is a link to the installed or built library),
+    the build trees next to this
     source checkout (``build/dev``, ``build/release``, ``build/asan``,
     ``build``), then the system's library search (``ctypes.util.find_library``
     and the bare soname, resolved by the dynamic loader)."""

@@ -35,6 +35,16 @@ def _value_error(path: str, message: str) -> ValueError:
     return e
 
 
+def _writable(v: Decimal, path: str) -> Decimal:
+    """A Decimal JSON can carry (no exponent beyond ±60), else a ValueError
+    naming the field (1E+70 would otherwise fail unnamed when written)."""
+    try:
+        cv.decimal_text(v)
+    except ValueError as e:
+        raise _value_error(path, str(e)) from None
+    return v
+
+
 def _float(path: str, value: Any, what: str) -> TypeError:
     e = cv._float_error(value, path, what)
     e.field = path  # type: ignore[attr-defined]
@@ -115,7 +125,7 @@ class Field:
             if not v.is_finite():
                 raise _value_error(path, f"{v} is not a finite decimal (NaN and Infinity are "
                                          f"not accepted)")
-            return v
+            return _writable(v, path)
         if isinstance(v, (int, str)):
             return v
         raise _type_error(path, f"expected decimal.Decimal, int or str for money, "
@@ -129,7 +139,7 @@ class Field:
         if isinstance(v, Decimal):
             if not v.is_finite():
                 raise _value_error(path, f"{v} is not a finite decimal")
-            return v
+            return _writable(v, path)
         if isinstance(v, (Fraction, int, str)):
             return v
         raise _type_error(path, f"expected decimal.Decimal, fractions.Fraction, int or str for "

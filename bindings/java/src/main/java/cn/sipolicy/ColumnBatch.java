@@ -72,19 +72,19 @@ final class ColumnBatch {
     Map<String, Object> outs = out.all();
     int nIn = ins.size();
     int nOut = outs.size();
-    byte[] opz = NativeLib.utf8z(op, "op");
+    byte[] opz = Convert.cstring(op, "op");
 
     // Layout: [in descriptors][out descriptors][names][in data][out data].
     List<byte[]> names = new ArrayList<>(nIn + nOut);
     long off = (long) (nIn + nOut) * NativeColumns.COLUMN_SIZE;
     long namesAt = off;
     for (String name : ins.keySet()) {
-      byte[] z = NativeLib.utf8z(name, "column name");
+      byte[] z = Convert.cstring(name, "column name " + name);
       names.add(z);
       off += z.length;
     }
     for (String name : outs.keySet()) {
-      byte[] z = NativeLib.utf8z(name, "column name");
+      byte[] z = Convert.cstring(name, "column name " + name);
       names.add(z);
       off += z.length;
     }
@@ -170,7 +170,7 @@ final class ColumnBatch {
     long total = 0;
     for (int k = 0; k < n; k++) {
       if (values[k] != null) {
-        bytes[k] = NativeLib.utf8z(values[k], "column " + name + "[" + k + "]");
+        bytes[k] = Convert.cstring(values[k], "column " + name + "[" + k + "]");
         total += bytes[k].length;
       }
     }

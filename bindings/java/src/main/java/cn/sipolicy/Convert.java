@@ -45,6 +45,22 @@ final class Convert {
     }
   }
 
+  /**
+   * Text for a C parameter read up to its NUL (operation and column names,
+   * rates, rounding rules, pack sources) as NUL-terminated UTF-8. An embedded
+   * NUL would cut the text short in C without a word ("contribution\0x" would
+   * run "contribution"), so it is rejected.
+   *
+   * @throws IllegalArgumentException for a NUL character or an unpaired surrogate
+   */
+  static byte[] cstring(String s, String what) {
+    if (s != null && s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(what + " contains a NUL character (U+0000), which C"
+          + " would read as the end of the text");
+    }
+    return NativeLib.utf8z(s, what);
+  }
+
   /** Integer fen to money with scale 2 ("800.00"). */
   static BigDecimal fromFen(long fen) {
     return BigDecimal.valueOf(fen, 2);

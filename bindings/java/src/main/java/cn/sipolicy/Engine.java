@@ -149,7 +149,7 @@ public final class Engine implements AutoCloseable {
    */
   public void loadPack(String text, String source) {
     byte[] t = NativeLib.utf8z(text, "text");
-    byte[] s = source == null ? null : NativeLib.utf8z(source, "source");
+    byte[] s = source == null ? null : Convert.cstring(source, "source");
     Pointer h = acquire();
     try {
       NativeLib.check(NativeLib.sipolicy_engine_load_pack(h, t, NativeLib.lengthOf(t), s));

@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Where the library is found: system property {@code sipolicy.library} or
  * environment variable {@code SIPOLICY_LIBRARY} (a full path to the .so), else
- * the name "sipolicy" on {@code jna.library.path} and the system paths.
+ * next to this jar where the build put it ({@link #besideJar}: from
+ * {@code <prefix>/share/java/sipolicy.jar}, {@code <prefix>/lib/libsipolicy.so.1}),
+ * else the name "sipolicy" on {@code jna.library.path} and the system paths.
  */
 final class NativeLib {
   /** The major version this binding speaks (SIPOLICY_VERSION_MAJOR). */
@@ -50,6 +52,10 @@ final class NativeLib {
     if (path == null || path.isEmpty()) {
       path = System.getenv("SIPOLICY_LIBRARY");
       from = "environment variable SIPOLICY_LIBRARY";
+    }
+    if (path == null || path.isEmpty()) {
+      path = besideJar();
+      from = "the sipolicy jar's native.properties (the library installed or built with it)";
     }
     NativeLibrary lib;
     if (path != null && !path.isEmpty()) {
@@ -89,6 +95,37 @@ final class NativeLib {
   }
 
   private NativeLib() {}
+
+  /**
+   * The library installed or built with this jar, or null: the paths in
+   * {@code cn/sipolicy/native.properties} (written by the build: "install",
+   * then "build"), relative to the directory of the jar this class came from.
+   * Null when the class is not in a jar, the file is missing, or no listed
+   * path exists, so the caller falls back to JNA's own search.
+   */
+  private static String besideJar() {
+    try {
+      java.security.CodeSource source = NativeLib.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) return null;
+      java.nio.file.Path jar = java.nio.file.Paths.get(source.getLocation().toURI());
+      java.nio.file.Path dir = jar.getParent();
+      if (dir == null || !java.nio.file.Files.isRegularFile(jar)) return null;
+      java.util.Properties places = new java.util.Properties();
+      try (java.io.InputStream in = NativeLib.class.getResourceAsStream("native.properties")) {
+        if (in == null) return null;
+        places.load(in);
+      }
+      for (String key : new String[] {"install", "build"}) {
+        String relative = places.getProperty(key, "");
+        if (relative.isEmpty()) continue;
+        java.nio.file.Path candidate = dir.resolve(relative).normalize();
+        if (java.nio.file.Files.isRegularFile(candidate)) return candidate.toString();
+      }
+      return null;
+    } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+      return null;  // e.g. a jar loaded over the network: use JNA's search
+    }
+  }
 
   // --- Version and errors ---------------------------------------------------
   static native Pointer sipolicy_version();

@@ -38,8 +38,8 @@ public final class Sipolicy {
   public static BigDecimal multiplyRound(BigDecimal amount, String rate, String rounding) {
     long fen = Convert.toFen(amount, "amount");
     byte[] a = NativeLib.utf8z(Convert.fromFen(fen).toPlainString(), "amount");
-    byte[] r = NativeLib.utf8z(Objects.requireNonNull(rate, "rate must not be null"), "rate");
-    byte[] m = rounding == null ? null : NativeLib.utf8z(rounding, "rounding");
+    byte[] r = Convert.cstring(Objects.requireNonNull(rate, "rate must not be null"), "rate");
+    byte[] m = rounding == null ? null : Convert.cstring(rounding, "rounding");
     PointerByReference out = new PointerByReference();
     int st = NativeLib.sipolicy_multiply_round(out, a, r, m);
     if (st != Status.OK) {
