@@ -316,7 +316,10 @@ int CmdExplain(int argc, char** argv) {
     if (parsed->Find("detail") == nullptr) parsed->Set("detail", json::Value::String("full"));
   }
   if (!parsed.ok()) {
-    std::printf("error (parse_error): %s\n", std::string(parsed.status().message()).c_str());
+    // A well-formed request past the value budget is out_of_range (docs/limits.md).
+    const bool too_large = parsed.status().code() == absl::StatusCode::kOutOfRange;
+    std::printf("error (%s): %s\n", too_large ? "out_of_range" : "parse_error",
+                std::string(parsed.status().message()).c_str());
     return 1;
   }
   json::Value res = sipolicy::EvaluateRequest(*cat, WithDefaults(*parsed, o));

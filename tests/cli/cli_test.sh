@@ -89,6 +89,10 @@ check "explain exits 0" test $? -eq 0
 check "explain cites 赣人社发〔2020〕27号" contains "$TMP/ex.txt" "赣人社发〔2020〕27号"
 check "explain shows the halving step" contains "$TMP/ex.txt" "减半征收"
 "$BIN" explain '{"op":"contribution"}' > "$TMP/ex2.txt"; check "explain of a bad request exits 1" test $? -eq 1
+# 250,000 values: past the request budget of 200,000 (docs/limits.md).
+{ printf '{"op":"late_fee","id":['; printf '0,%.0s' $(seq 1 249999); printf '0]}'; } | "$BIN" explain > "$TMP/ex_big.txt"
+check "explain of a request past the value budget exits 1" test $? -eq 1
+check "explain names it out_of_range" contains "$TMP/ex_big.txt" "error (out_of_range): "
 "$BIN" rules --region 420100 --as-of 2020-03-01 > "$TMP/rules.txt"
 check "rules exits 0" test $? -eq 0
 check "rules: Hubei window listed" contains "$TMP/rules.txt" "hubei-2020-11-all-exempt"
