@@ -18,6 +18,7 @@ PACKAGES=(
   openjdk-17-jdk-headless libjna-java junit5
   clang-14 libclang-rt-14-dev valgrind
   python3-pandas python3-numpy python3-venv
+  libssl-dev postgresql-15 postgresql-server-dev-15 python3-distributed
 )
 
 ensure_packages() {

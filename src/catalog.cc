@@ -1,5 +1,6 @@
 // Catalog queries and policy-pack loading; see sipolicy/catalog.hpp.
 #include "sipolicy/catalog.hpp"
+#include "sipolicy/integrity.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -166,6 +167,8 @@ class PackLoader {
     } else {
       cat_.packs_.push_back(std::move(info));
     }
+    // Chained: the base catalog's hash, then this pack's canonical form.
+    cat_.hash_ = Sha256Hex(Cat(cat_.hash_, "\n", Sha256Hex(doc->SerializeCanonical())));
     return std::make_shared<const Catalog>(std::move(cat_));
   }
 
@@ -439,6 +442,11 @@ class PackLoader {
 };
 
 // ---------------------------------------------------------------------------
+std::string Catalog::EmptyHash() {
+  static const std::string kHash = Sha256Hex("sipolicy-catalog/1");
+  return kHash;
+}
+
 std::shared_ptr<const Catalog> Catalog::Empty() { return std::make_shared<const Catalog>(); }
 
 absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::WithPack(const Catalog& base,

@@ -1,6 +1,7 @@
 // Strict JSON parser and compact writer; see sipolicy/json.hpp.
 #include "sipolicy/json.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <tuple>
 #include <unordered_set>
@@ -74,7 +75,7 @@ Value& Value::Set(std::string key, Value v) {
 }
 
 namespace {
-void SerializeTo(const Value& v, std::string& out) {
+void SerializeTo(const Value& v, std::string& out, bool sorted) {
   switch (v.type()) {
     case Type::kNull: out += "null"; break;
     case Type::kBool: out += v.bool_value() ? "true" : "false"; break;
@@ -86,20 +87,28 @@ void SerializeTo(const Value& v, std::string& out) {
       for (const auto& item : v.items()) {
         if (!first) out.push_back(',');
         first = false;
-        SerializeTo(item, out);
+        SerializeTo(item, out, sorted);
       }
       out.push_back(']');
       break;
     }
     case Type::kObject: {
       out.push_back('{');
+      std::vector<const std::pair<std::string, Value>*> members;
+      members.reserve(v.members().size());
+      for (const auto& m : v.members()) members.push_back(&m);
+      // Canonical form: keys in byte order, so that key order never matters.
+      if (sorted) {
+        std::sort(members.begin(), members.end(),
+                  [](const auto* a, const auto* b) { return a->first < b->first; });
+      }
       bool first = true;
-      for (const auto& [k, item] : v.members()) {
+      for (const auto* m : members) {
         if (!first) out.push_back(',');
         first = false;
-        AppendQuoted(out, k);
+        AppendQuoted(out, m->first);
         out.push_back(':');
-        SerializeTo(item, out);
+        SerializeTo(m->second, out, sorted);
       }
       out.push_back('}');
       break;
@@ -110,7 +119,13 @@ void SerializeTo(const Value& v, std::string& out) {
 
 std::string Value::Serialize() const {
   std::string out;
-  SerializeTo(*this, out);
+  SerializeTo(*this, out, false);
+  return out;
+}
+
+std::string Value::SerializeCanonical() const {
+  std::string out;
+  SerializeTo(*this, out, true);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The JSON entry point: envelope, dispatch and error mapping.
 #include "sipolicy/json_api.hpp"
+#include "sipolicy/version.hpp"
 
 #include <cctype>
 #include <exception>
@@ -91,6 +92,15 @@ const internal::OpEntry* FindOp(std::string_view name) {
   return nullptr;
 }
 
+// Every result ends with the catalog it was computed with (the first 16 hex
+// digits of its content hash) and the library version: the paper trail a
+// receipt or a stored result needs (docs/receipts.md).
+json::Value Stamped(const Catalog& catalog, json::Value result) {
+  result.Set("catalog", json::Value::String(catalog.content_hash().substr(0, 16)));
+  result.Set("sipolicy", json::Value::String(std::string(kVersion)));
+  return result;
+}
+
 json::Value Evaluate(const Catalog& catalog, const json::Value& request) {
   const json::Value* id_ptr = request.type() == json::Type::kObject ? request.Find("id") : nullptr;
   const json::Value id = id_ptr != nullptr ? *id_ptr : json::Value::Null();
@@ -153,9 +163,10 @@ std::string_view ErrorCodeName(absl::StatusCode code) {
 
 json::Value EvaluateRequest(const Catalog& catalog, const json::Value& request) {
   try {
-    return Evaluate(catalog, request);
+    return Stamped(catalog, Evaluate(catalog, request));
   } catch (const std::exception& e) {
-    return ErrorResult(json::Value::Null(), "internal", "", Cat("internal error: ", e.what()));
+    return Stamped(catalog, ErrorResult(json::Value::Null(), "internal", "",
+                                        Cat("internal error: ", e.what())));
   }
 }
 
@@ -165,13 +176,15 @@ std::string EvaluateJson(const Catalog& catalog, std::string_view request) {
     if (!parsed.ok()) {
       // A well-formed request past the size budget is out_of_range.
       const bool too_large = parsed.status().code() == absl::StatusCode::kOutOfRange;
-      return ErrorResult(RecoverId(request), too_large ? "out_of_range" : "parse_error", "",
-                         std::string(parsed.status().message()))
+      return Stamped(catalog, ErrorResult(RecoverId(request),
+                                          too_large ? "out_of_range" : "parse_error", "",
+                                          std::string(parsed.status().message())))
           .Serialize();
     }
-    return Evaluate(catalog, *parsed).Serialize();
+    return Stamped(catalog, Evaluate(catalog, *parsed)).Serialize();
   } catch (const std::exception& e) {
-    return ErrorResult(json::Value::Null(), "internal", "", Cat("internal error: ", e.what()))
+    return Stamped(catalog, ErrorResult(json::Value::Null(), "internal", "",
+                                        Cat("internal error: ", e.what())))
         .Serialize();
   }
 }

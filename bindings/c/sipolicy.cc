@@ -2,6 +2,7 @@
 // exception, abort or C++ type crosses this boundary.
 #include "sipolicy.h"
 
+#include <optional>
 #include <algorithm>
 #include <climits>
 #include <cstdio>
@@ -25,7 +26,10 @@
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"
+#include "sipolicy/integrity.hpp"
 #include "sipolicy/json_api.hpp"
+#include "sipolicy/receipt.hpp"
+#include "sipolicy/version.hpp"
 #include "sipolicy/operations.hpp"
 #include "sipolicy/status.hpp"
 #include "../../src/api/json_fast.hpp"
@@ -33,6 +37,8 @@
 struct sipolicy_engine {
   mutable std::mutex mu;
   std::shared_ptr<const sipolicy::Catalog> catalog;
+  // Not empty: fail-closed, every pack must be signed by one of these keys.
+  sipolicy::TrustedKeys trusted;
 
   std::shared_ptr<const sipolicy::Catalog> Get() const {
     std::lock_guard<std::mutex> lock(mu);
@@ -74,6 +80,7 @@ int FromStatus(const absl::Status& s, std::string field_hint = {}) {
     case absl::StatusCode::kInvalidArgument: code = SIPOLICY_INVALID_ARGUMENT; break;
     case absl::StatusCode::kOutOfRange: code = SIPOLICY_OUT_OF_RANGE; break;
     case absl::StatusCode::kNotFound: code = SIPOLICY_NOT_FOUND; break;
+    case absl::StatusCode::kPermissionDenied: code = SIPOLICY_PERMISSION_DENIED; break;
     default: break;
   }
   std::string field = sipolicy::ErrorField(s);
@@ -574,7 +581,7 @@ int RunColumns(sipolicy_column* outputs, size_t n_outputs, size_t* out_failed, c
 
 extern "C" {
 
-const char* sipolicy_version(void) { return "0.1.0"; }
+const char* sipolicy_version(void) { return SIPOLICY_VERSION_STRING; }
 int sipolicy_version_number(void) { return SIPOLICY_VERSION_NUMBER; }
 const char* sipolicy_last_error(void) { return g_error.c_str(); }
 const char* sipolicy_last_error_field(void) { return g_field.c_str(); }
@@ -589,6 +596,7 @@ const char* sipolicy_status_name(int status) {
     case SIPOLICY_UNKNOWN_OP: return "unknown_op";
     case SIPOLICY_INTERNAL: return "internal";
     case SIPOLICY_NO_MEMORY: return "no_memory";
+    case SIPOLICY_PERMISSION_DENIED: return "permission_denied";
     default: return "unknown";
   }
 }
@@ -610,24 +618,113 @@ int sipolicy_engine_create(sipolicy_engine** out) {
 
 void sipolicy_engine_free(sipolicy_engine* engine) { delete engine; }
 
+namespace {
+
+// Loads a pack (with its detached signature, or none) into an engine.
+int LoadPack(sipolicy_engine* engine, std::string_view text, const std::string& name,
+             const std::string* signature) {
+  // Packs load one at a time so that none is lost to a concurrent load.
+  static std::mutex load_mu;
+  std::lock_guard<std::mutex> lock(load_mu);
+  sipolicy::TrustedKeys trusted;
+  {
+    std::lock_guard<std::mutex> guard(engine->mu);
+    trusted = engine->trusted;
+  }
+  if (auto s = sipolicy::CheckPackSignature(trusted, text, name, signature); !s.ok()) {
+    return FromStatus(s, signature != nullptr ? "signature" : "");
+  }
+  auto next = sipolicy::Catalog::WithPack(*engine->Get(), text, name);
+  if (!next.ok()) {
+    return sipolicy::IsParseError(next.status())
+               ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
+               : FromStatus(next.status());
+  }
+  std::lock_guard<std::mutex> swap(engine->mu);
+  engine->catalog = *std::move(next);
+  return Clear();
+}
+
+}  // namespace
+
 int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t len,
                               const char* source) {
   return Guard([&] {
     if (engine == nullptr) return Null("engine");
     if (text == nullptr) return Null("text");
-    const std::string name = source != nullptr ? source : "pack";
-    // Packs load one at a time so that none is lost to a concurrent load.
-    static std::mutex load_mu;
-    std::lock_guard<std::mutex> lock(load_mu);
-    auto next = sipolicy::Catalog::WithPack(*engine->Get(), View(text, len), name);
-    if (!next.ok()) {
-      return sipolicy::IsParseError(next.status())
-                 ? Fail(SIPOLICY_PARSE_ERROR, std::string(next.status().message()))
-                 : FromStatus(next.status());
+    return LoadPack(engine, View(text, len), source != nullptr ? source : "pack", nullptr);
+  });
+}
+
+int sipolicy_engine_load_signed_pack(sipolicy_engine* engine, const char* text, size_t len,
+                                     const char* source, const char* signature,
+                                     size_t signature_len) {
+  return Guard([&] {
+    if (engine == nullptr) return Null("engine");
+    if (text == nullptr) return Null("text");
+    if (signature == nullptr) return Null("signature");
+    const std::string sig(View(signature, signature_len));
+    return LoadPack(engine, View(text, len), source != nullptr ? source : "pack", &sig);
+  });
+}
+
+int sipolicy_engine_trust_key(sipolicy_engine* engine, const char* public_key_hex) {
+  return Guard([&] {
+    if (engine == nullptr) return Null("engine");
+    if (public_key_hex == nullptr) return Null("public_key_hex");
+    std::lock_guard<std::mutex> guard(engine->mu);
+    return FromStatus(engine->trusted.Add(public_key_hex), "public_key_hex");
+  });
+}
+
+int sipolicy_engine_catalog_hash(char** out, const sipolicy_engine* engine) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    return Emit(out, engine->Get()->content_hash());
+  });
+}
+
+int sipolicy_engine_packs(char** out, const sipolicy_engine* engine) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    sipolicy::json::Value list = sipolicy::json::Value::Array();
+    for (const auto& p : engine->Get()->packs()) {
+      sipolicy::json::Value item = sipolicy::json::Value::Object();
+      item.Set("name", sipolicy::json::Value::String(p.name));
+      item.Set("version", sipolicy::json::Value::String(p.version));
+      item.Set("source", sipolicy::json::Value::String(p.source));
+      list.Add(std::move(item));
     }
-    std::lock_guard<std::mutex> swap(engine->mu);
-    engine->catalog = *std::move(next);
-    return Clear();
+    return Emit(out, list.Serialize());
+  });
+}
+
+int sipolicy_eval_receipt(char** out, const sipolicy_engine* engine, const char* request,
+                          size_t len) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    if (request == nullptr) return Null("request");
+    return Emit(out, sipolicy::EvaluateWithReceipt(*engine->Get(), View(request, len)));
+  });
+}
+
+int sipolicy_replay_receipt(char** out, const sipolicy_engine* engine, const char* receipt,
+                            size_t len) {
+  return Guard([&] {
+    if (out == nullptr) return Null("out");
+    *out = nullptr;
+    if (engine == nullptr) return Null("engine");
+    if (receipt == nullptr) return Null("receipt");
+    sipolicy::ReplayOutcome r = sipolicy::ReplayReceipt(*engine->Get(), View(receipt, len));
+    sipolicy::json::Value report = std::move(r.report);
+    report.Set("ok", sipolicy::json::Value::Bool(r.kind != sipolicy::ReplayOutcome::kBadReceipt));
+    return Emit(out, report.Serialize());
   });
 }
 
@@ -655,7 +752,19 @@ int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path) {
     std::ostringstream text;
     text << in.rdbuf();
     const std::string s = text.str();
-    return sipolicy_engine_load_pack(engine, s.c_str(), s.size(), path);
+    // A detached signature beside the pack (PATH.sig) is always checked.
+    const std::string sig_path = Cat(path, ".sig");
+    std::optional<std::string> signature;
+    if (std::filesystem::is_regular_file(sig_path, ec)) {
+      std::ifstream sig_in(sig_path, std::ios::binary);
+      std::ostringstream sig_text;
+      sig_text << sig_in.rdbuf();
+      if (!sig_in && !sig_in.eof()) {
+        return Fail(SIPOLICY_NOT_FOUND, Cat("cannot read '", Utf8Safe(sig_path), "'"), "path");
+      }
+      signature = sig_text.str().substr(0, 4096);
+    }
+    return LoadPack(engine, s, path, signature ? &*signature : nullptr);
   });
 }
 

@@ -50,7 +50,7 @@ extern "C" {
 
 /* Version of this header; sipolicy_version_number() gives the library's. */
 #define SIPOLICY_VERSION_MAJOR 0
-#define SIPOLICY_VERSION_MINOR 1
+#define SIPOLICY_VERSION_MINOR 2
 #define SIPOLICY_VERSION_PATCH 0
 #define SIPOLICY_VERSION_NUMBER \
   (SIPOLICY_VERSION_MAJOR * 10000 + SIPOLICY_VERSION_MINOR * 100 + SIPOLICY_VERSION_PATCH)
@@ -66,7 +66,8 @@ enum {
   SIPOLICY_PARSE_ERROR = 4,      /* a JSON request or pack that is not valid JSON */
   SIPOLICY_UNKNOWN_OP = 5,       /* a JSON request with an unknown "op" */
   SIPOLICY_INTERNAL = 6,         /* a bug: please report it with the message */
-  SIPOLICY_NO_MEMORY = 7
+  SIPOLICY_NO_MEMORY = 7,
+  SIPOLICY_PERMISSION_DENIED = 8 /* a pack not signed by a trusted key (trusted-keys mode) */
 };
 
 /* Enumerations used by the typed functions (stable values). */
@@ -82,7 +83,7 @@ enum {
 typedef struct sipolicy_engine sipolicy_engine;
 
 /* --- Version and errors ---------------------------------------------------- */
-/* "0.1.0"; a static string. */
+/* "0.2.0"; a static string. */
 SIPOLICY_API const char* sipolicy_version(void);
 /* SIPOLICY_VERSION_NUMBER of the library actually loaded. */
 SIPOLICY_API int sipolicy_version_number(void);
@@ -105,6 +106,37 @@ SIPOLICY_API void sipolicy_engine_free(sipolicy_engine* engine);
 SIPOLICY_API int sipolicy_engine_load_pack(sipolicy_engine* engine, const char* text, size_t len,
                                            const char* source);
 SIPOLICY_API int sipolicy_engine_load_pack_file(sipolicy_engine* engine, const char* path);
+
+/* --- The paper trail: catalog hash, packs, signatures, receipts (docs/receipts.md) */
+/* The content hash of the engine's catalog: 64 lowercase hex digits (SHA-256
+ * over the canonical form of every pack in load order; comments, whitespace
+ * and key order do not change it). Every JSON result carries its first 16
+ * digits as "catalog". *out is freed with sipolicy_string_free. */
+SIPOLICY_API int sipolicy_engine_catalog_hash(char** out, const sipolicy_engine* engine);
+/* The packs loaded, in load order, as a JSON array
+ * [{"name":"…","version":"…","source":"…"}] (the built-in ones first). */
+SIPOLICY_API int sipolicy_engine_packs(char** out, const sipolicy_engine* engine);
+/* Trusts an Ed25519 public key (64 hex digits, as `sipolicy keygen` writes
+ * it). Once an engine trusts any key it is fail-closed: every later pack must
+ * come with a detached signature by a trusted key
+ * (sipolicy_engine_load_signed_pack, or PATH.sig beside a pack file), else
+ * SIPOLICY_PERMISSION_DENIED naming the pack and the key. */
+SIPOLICY_API int sipolicy_engine_trust_key(sipolicy_engine* engine, const char* public_key_hex);
+/* Loads a pack with its detached signature (the text of a .sig file written
+ * by `sipolicy sign`); the signature is checked before the pack is read. */
+SIPOLICY_API int sipolicy_engine_load_signed_pack(sipolicy_engine* engine, const char* text,
+                                                  size_t len, const char* source,
+                                                  const char* signature, size_t signature_len);
+/* Evaluates one JSON request like sipolicy_eval_json and returns its receipt:
+ * {"request":…,"result":…,"catalog":"<64 hex>","sipolicy":"<version>",
+ *  "packs":["name@version",…]} on one line. */
+SIPOLICY_API int sipolicy_eval_receipt(char** out, const sipolicy_engine* engine,
+                                       const char* request, size_t len);
+/* Recomputes one receipt with this engine: *out is
+ * {"ok":true,"same":true|false,…} naming what differs (the result's fields,
+ * or the catalog hash when this engine's catalog is not the receipt's). */
+SIPOLICY_API int sipolicy_replay_receipt(char** out, const sipolicy_engine* engine,
+                                         const char* receipt, size_t len);
 
 /* --- JSON entry point (docs/json.md) ---------------------------------------- */
 /* Evaluates one JSON request; *out receives one JSON result line (no newline)

@@ -94,6 +94,13 @@ class Catalog {
   const std::vector<Notice>& notices() const { return notices_; }
   const EmploymentRules& employment() const { return employment_; }
   const std::vector<PackInfo>& packs() const { return packs_; }
+  // The catalog's content hash, 64 hex digits: SHA-256 chained over the
+  // canonical form (json::Value::SerializeCanonical) of every pack in load
+  // order, so comments, whitespace and key order do not change it but any
+  // value, rule or order of loading does. Every JSON result carries its first
+  // 16 digits as "catalog" (docs/receipts.md).
+  //   (*sipolicy::Catalog::Builtin())->content_hash()   // "5f0c…" (64 digits)
+  const std::string& content_hash() const { return hash_; }
 
   // True when `doc` counts for an evaluation as of `as_of`.
   static bool Known(const Document& doc, std::optional<Date> as_of) {
@@ -111,6 +118,8 @@ class Catalog {
   std::vector<Notice> notices_;
   EmploymentRules employment_;
   std::vector<PackInfo> packs_;
+  std::string hash_ = EmptyHash();
+  static std::string EmptyHash();
 };
 
 // Picks the most specific applicable rule: deepest region level, then the

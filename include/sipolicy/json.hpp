@@ -55,6 +55,9 @@ class Value {
   Value& Add(Value v);                          // arrays
   Value& Set(std::string key, Value v);         // objects: replaces an existing key
   std::string Serialize() const;                // compact, keys in insertion order
+  // Compact, object keys in byte order, numbers as written: the form the
+  // catalog's content hash is taken over (docs/receipts.md).
+  std::string SerializeCanonical() const;
 
  private:
   friend class Parser;

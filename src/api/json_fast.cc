@@ -1,6 +1,7 @@
 // The JSON entry point for request lines, with a fast path for flat
 // "contribution" requests; see json_fast.hpp.
 #include "json_fast.hpp"
+#include "sipolicy/version.hpp"
 
 #include <algorithm>
 #include <array>
@@ -205,7 +206,7 @@ void AppendCompactRule(std::string& out, const RuleHeader& rule) {
 
 // Returns false (and writes nothing) when the fast path declines the line.
 bool ContributionFast(ContributionPlans& plans, std::span<const Member> members,
-                      const LineDefaults& defaults, std::string* out) {
+                      const LineDefaults& defaults, std::string* out, std::string_view stamp) {
   if (defaults.explain) return false;
   std::string_view id = "null";
   ContributionRequest req;
@@ -321,7 +322,9 @@ bool ContributionFast(ContributionPlans& plans, std::span<const Member> members,
     if (k > 0) o += ',';
     AppendCompactRule(o, *rules[k]);
   }
-  o += "]}";
+  o += "]";
+  o += stamp;
+  o += "}";
   return true;
 }
 
@@ -349,10 +352,16 @@ bool EvaluateLineSlowInto(const Catalog& catalog, std::string_view line,
 }
 
 struct LineEvaluator::State {
-  State(const Catalog& c, LineDefaults d) : catalog(c), defaults(std::move(d)), plans(c) {}
+  State(const Catalog& c, LineDefaults d)
+      : catalog(c),
+        defaults(std::move(d)),
+        plans(c),
+        stamp(Cat(",\"catalog\":\"", c.content_hash().substr(0, 16), "\",\"sipolicy\":\"", kVersion,
+                  "\"")) {}
   const Catalog& catalog;
   LineDefaults defaults;
   ContributionPlans plans;
+  std::string stamp;  // what EvaluateRequest's Stamped adds, as text
 };
 
 LineEvaluator::LineEvaluator(const Catalog& catalog, LineDefaults defaults)
@@ -367,7 +376,7 @@ bool LineEvaluator::EvaluateInto(std::string_view line, std::string* out) {
       const auto members = scan.members();
       for (const Member& m : members) {
         if (m.key == "op" && m.kind == Member::kString && m.value == "contribution") {
-          if (ContributionFast(state_->plans, members, state_->defaults, out)) return true;
+          if (ContributionFast(state_->plans, members, state_->defaults, out, state_->stamp)) return true;
           out->resize(mark);
           break;
         }

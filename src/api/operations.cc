@@ -139,6 +139,10 @@ constexpr auto kResultTail = std::to_array<FieldDescription>({
                "its document (政策依据): the paper trail"),
     OptObjects("trace", kTraceFields,
                "only with \"explain\": true: every step of the calculation, in order"),
+    Req("catalog", kText,
+        "the first 16 hex digits of the catalog's content hash: which rules computed this "
+        "(docs/receipts.md)"),
+    Req("sipolicy", kText, "the library version that computed this, e.g. \"0.2.0\""),
 });
 
 constexpr auto kErrorFields = std::to_array<FieldDescription>({
@@ -155,6 +159,8 @@ constexpr auto kErrorResult = std::to_array<FieldDescription>({
     Req("id", kAny, "the request's id, or null (also null when the request is not an object)"),
     Req("ok", kBool, "false"),
     ReqObject("error", kErrorFields, "what went wrong, and where"),
+    Req("catalog", kText, "the first 16 hex digits of the catalog's content hash"),
+    Req("sipolicy", kText, "the library version"),
 });
 
 constexpr auto kUnitFields = std::to_array<FieldDescription>({
@@ -321,6 +327,9 @@ constexpr EnumValueDescription kStatusValues[] = {
     {"unknown_op", "an unknown \"op\""},
     {"internal", "a bug: please report it with the message"},
     {"no_memory", "out of memory (C ABI only)"},
+    {"permission_denied",
+     "a pack not signed by a trusted key, or whose signature does not verify (loading packs "
+     "only)"},
 };
 
 constexpr EnumDescription kEnums[] = {

@@ -22,9 +22,11 @@ bool IsControlField(std::string_view name) {
 
 // Result fields that are not the row's own values: the echo, the status (a
 // column of its own), the error (three columns) and the paper trail (the
-// "rules" column, citations only).
+// "rules" column, citations only). The provenance every JSON result ends with
+// ("catalog", "sipolicy") is the same for every row: the summary names it.
 bool IsFrameField(std::string_view name) {
-  return name == "id" || name == "ok" || name == "error" || name == "rules" || name == "trace";
+  return name == "id" || name == "ok" || name == "error" || name == "rules" || name == "trace" ||
+         name == "catalog" || name == "sipolicy";
 }
 
 bool HasList(std::span<const FieldDescription> fields) {

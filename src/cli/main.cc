@@ -27,6 +27,8 @@
 #include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
+#include "sipolicy/receipt.hpp"
+#include "sipolicy/version.hpp"
 #include "../api/json_fast.hpp"
 #include "cli.hpp"
 #include "test_command.hpp"
@@ -38,6 +40,11 @@ namespace sipolicy::cli {
 int Usage(const std::string& message, const char* help) {
   std::fprintf(stderr, "sipolicy: %s\n\n%s", message.c_str(), help);
   return 2;
+}
+
+sipolicy::TrustedKeys& TrustedKeysForCli() {
+  static sipolicy::TrustedKeys keys;
+  return keys;
 }
 
 std::shared_ptr<const Catalog> LoadCatalog(const std::vector<std::string>& packs) {
@@ -68,7 +75,17 @@ std::shared_ptr<const Catalog> LoadCatalog(const std::vector<std::string>& packs
     }
     std::stringstream text;
     text << in.rdbuf();
-    auto next = sipolicy::Catalog::WithPack(*cat, text.str(), path);
+    // A detached signature beside the pack (PATH.sig) is always checked; with
+    // --trusted-key, a pack without one is refused.
+    std::optional<std::string> signature;
+    if (std::filesystem::is_regular_file(path + ".sig", ec)) {
+      std::ifstream sig_in(path + ".sig", std::ios::binary);
+      std::stringstream sig_text;
+      sig_text << sig_in.rdbuf();
+      signature = sig_text.str().substr(0, 4096);
+    }
+    auto next = sipolicy::WithVerifiedPack(*cat, TrustedKeysForCli(), text.str(), path,
+                                           signature ? &*signature : nullptr);
     if (!next.ok()) {
       std::fprintf(stderr, "sipolicy: %s\n", std::string(next.status().message()).c_str());
       return nullptr;
@@ -98,10 +115,16 @@ constexpr char kMainHelp[] =
     "  rules     list the catalog's documents and rules\n"
     "  lint      check policy packs before they reach production (docs/lint.md)\n"
     "  test      run golden case files (request, expected fields, why) and report differences\n"
+    "  diff      what a pack or an as-of date changes for the same requests, record by record\n"
+    "  replay    recompute receipts written by eval --receipts and report any that differ\n"
+    "  keygen    make an Ed25519 key pair for signing policy packs\n"
+    "  sign      write a pack's detached Ed25519 signature (PACK.sig)\n"
     "\n"
     "common options:\n"
     "  --pack FILE     load a policy pack over the built-in catalog (repeatable)\n"
     "  --as-of DATE    evaluate with only the documents issued on or before DATE\n"
+    "  --trusted-key K accept only packs signed (PACK.sig) by key K: 64 hex digits or\n"
+    "                  a .pub file from `sipolicy keygen` (repeatable; docs/receipts.md)\n"
     "  --help          help for a command: sipolicy <command> --help\n"
     "  --version       print the version\n"
     "\n"
@@ -109,7 +132,7 @@ constexpr char kMainHelp[] =
 
 constexpr char kEvalHelp[] =
     "usage: sipolicy eval [--pack FILE]... [--as-of YYYY-MM-DD] [--explain]\n"
-    "                     [--max-line-bytes N]\n"
+    "                     [--max-line-bytes N] [--receipts FILE]\n"
     "\n"
     "Reads JSON requests, one per line, from stdin and writes one JSON result line\n"
     "per input line to stdout, in order, streaming: memory stays flat however many\n"
@@ -119,6 +142,10 @@ constexpr char kEvalHelp[] =
     "--explain apply to requests that do not set \"as_of\" / \"explain\" themselves.\n"
     "Rules are cited compactly (id, 文号, \"verified\":false where unverified); a\n"
     "request with \"detail\":\"full\" gets each document's issuer, title and date.\n"
+    "Every result ends with \"catalog\" (the first 16 hex digits of the catalog's\n"
+    "content hash) and \"sipolicy\" (the library version). --receipts FILE also\n"
+    "writes one receipt per result (request, result, full catalog hash, packs) for\n"
+    "`sipolicy replay` (docs/receipts.md).\n"
     "Operations: see docs/json.md, or the list below.\n";
 
 constexpr char kExplainHelp[] =
@@ -143,6 +170,7 @@ struct Options {
   std::optional<std::string> as_of;
   std::optional<std::string> region;
   std::optional<std::string> output;
+  std::optional<std::string> receipts;
   std::string lang = "both";
   bool explain = false;
   bool help = false;
@@ -199,6 +227,10 @@ bool ParseOptions(int argc, char** argv, int start, const char* help, bool allow
       o->lang = *v;
     } else if (allow_explain && a == "--explain") {
       o->explain = true;
+    } else if (allow_explain && a == "--receipts") {
+      auto v = value("--receipts");
+      if (!v) return false;
+      o->receipts = *v;
     } else if (allow_explain && a == "--max-line-bytes") {
       auto v = value("--max-line-bytes");
       if (!v) return false;
@@ -239,6 +271,15 @@ json::Value WithDefaults(json::Value request, const Options& o) {
   return request;
 }
 
+// The request a receipt records: the line with the command-line defaults it
+// was evaluated with, so that a replay needs no options to meet it again.
+std::string RequestWithDefaults(std::string_view line, const Options& o) {
+  if (!o.as_of && !o.explain) return std::string(line);
+  auto parsed = json::Parse(line);
+  if (!parsed.ok() || parsed->type() != json::Type::kObject) return std::string(line);
+  return WithDefaults(*std::move(parsed), o).Serialize();
+}
+
 bool IsOk(const json::Value& result) {
   const json::Value* ok = result.Find("ok");
   return ok != nullptr && ok->bool_value();
@@ -261,6 +302,17 @@ int CmdEval(int argc, char** argv) {
   defaults.explain = o.explain;
   sipolicy::cli::LineReader reader(STDIN_FILENO, o.max_line_bytes);
   sipolicy::internal::LineEvaluator evaluator(*cat, defaults);
+  std::FILE* receipts = nullptr;
+  if (o.receipts) {
+    receipts = std::fopen(o.receipts->c_str(), "wb");
+    if (receipts == nullptr) {
+      std::fprintf(stderr, "sipolicy: cannot write receipts to '%s': %s\n", o.receipts->c_str(),
+                   std::strerror(errno));
+      return 2;
+    }
+  }
+  const std::string stamp = Cat(",\"catalog\":\"", cat->content_hash().substr(0, 16),
+                                "\",\"sipolicy\":\"", sipolicy::kVersion, "\"");
   std::string out;
   bool any_failed = false;
   std::string_view line;
@@ -274,9 +326,20 @@ int CmdEval(int argc, char** argv) {
       out += Cat("{\"id\":null,\"ok\":false,\"error\":{\"code\":\"invalid_argument\",\"field\":\"\","
                  "\"message\":\"line ", line_number, " is ", length,
                  " bytes, above the limit of ", o.max_line_bytes,
-                 " (--max-line-bytes); it was skipped\"}}");
-    } else if (!evaluator.EvaluateInto(line, &out)) {
-      any_failed = true;
+                 " (--max-line-bytes); it was skipped\"}", stamp, "}");
+      if (receipts != nullptr) {
+        std::fprintf(stderr, "sipolicy: line %lld: no receipt (the line was skipped)\n",
+                     line_number);
+      }
+    } else {
+      const std::size_t mark = out.size();
+      if (!evaluator.EvaluateInto(line, &out)) any_failed = true;
+      if (receipts != nullptr) {
+        const std::string receipt = sipolicy::MakeReceipt(
+            *cat, RequestWithDefaults(line, o), std::string_view(out).substr(mark));
+        std::fwrite(receipt.data(), 1, receipt.size(), receipts);
+        std::fputc('\n', receipts);
+      }
     }
     out += '\n';
     if (interactive || out.size() >= (1u << 20)) {
@@ -287,6 +350,11 @@ int CmdEval(int argc, char** argv) {
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
+  if (receipts != nullptr && std::fclose(receipts) != 0) {
+    std::fprintf(stderr, "sipolicy: writing receipts to '%s' failed: %s\n", o.receipts->c_str(),
+                 std::strerror(errno));
+    return 2;
+  }
   return any_failed ? 1 : 0;
 }
 
@@ -482,9 +550,29 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "--version") {
-    std::printf("sipolicy 0.1.0\n");
+    std::printf("sipolicy %s\n", SIPOLICY_VERSION_STRING);
     return 0;
   }
+  // --trusted-key KEY (any command, repeatable): accept only packs signed by
+  // these keys. Taken out here so that every command's own options stay its own.
+  std::vector<char*> args(argv, argv + argc);
+  for (std::size_t i = 2; i < args.size();) {
+    if (std::string_view(args[i]) != "--trusted-key") {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= args.size()) return Usage("--trusted-key needs a key (64 hex digits or a .pub file)", kMainHelp);
+    auto status = sipolicy::cli::AddTrustedKey(args[i + 1]);
+    if (!status.ok()) {
+      std::fprintf(stderr, "sipolicy: --trusted-key: %s\n", std::string(status.message()).c_str());
+      return 2;
+    }
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+  }
+  argc = static_cast<int>(args.size());
+  args.push_back(nullptr);
+  argv = args.data();
   try {
     if (cmd == "eval") return CmdEval(argc, argv);
     if (cmd == "batch") return sipolicy::cli::CmdBatch(argc, argv);
@@ -492,6 +580,10 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return CmdRules(argc, argv);
     if (cmd == "lint") return sipolicy::cli::CmdLint(argc, argv);
     if (cmd == "test") return sipolicy::cli::CmdTest(argc, argv);
+    if (cmd == "diff") return sipolicy::cli::CmdDiff(argc, argv);
+    if (cmd == "replay") return sipolicy::cli::CmdReplay(argc, argv);
+    if (cmd == "keygen") return sipolicy::cli::CmdKeygen(argc, argv);
+    if (cmd == "sign") return sipolicy::cli::CmdSign(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sipolicy: internal error: %s\n", e.what());
     return 2;

@@ -706,7 +706,7 @@ TEST_CASE("enum codes are the C++ enums' values and the C ABI's constants") {
   CHECK(code("payee", SIPOLICY_PAYEE_UNRESOLVED) == "unresolved");
   // The status codes: the C ABI's, and the JSON error codes' names.
   CHECK(sipolicy::FindEnumDescription("status")->values.size() ==
-        static_cast<std::size_t>(SIPOLICY_NO_MEMORY) + 1);
+        static_cast<std::size_t>(SIPOLICY_PERMISSION_DENIED) + 1);
   CHECK(code("status", SIPOLICY_OK) == "ok");
   CHECK(code("status", SIPOLICY_INVALID_ARGUMENT) ==
         sipolicy::ErrorCodeName(absl::StatusCode::kInvalidArgument));
@@ -717,6 +717,7 @@ TEST_CASE("enum codes are the C++ enums' values and the C ABI's constants") {
   CHECK(code("status", SIPOLICY_UNKNOWN_OP) == "unknown_op");
   CHECK(code("status", SIPOLICY_INTERNAL) == sipolicy::ErrorCodeName(absl::StatusCode::kInternal));
   CHECK(code("status", SIPOLICY_NO_MEMORY) == "no_memory");
+  CHECK(code("status", SIPOLICY_PERMISSION_DENIED) == "permission_denied");
   // The JSON errors really use those names.
   CHECK(ErrorCode(ParseJson(sipolicy::EvaluateJson(Builtin(), "{"))) == "parse_error");
   CHECK(ErrorCode(ParseJson(sipolicy::EvaluateJson(Builtin(), R"({"op":"x"})"))) == "unknown_op");

@@ -22,7 +22,7 @@ static int passed = 0, failed = 0;
 static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
 
 static void test_version_and_names(void) {
-  CHECK(strcmp(sipolicy_version(), "0.1.0") == 0);
+  CHECK(strcmp(sipolicy_version(), "0.2.0") == 0);
   CHECK(sipolicy_version_number() == SIPOLICY_VERSION_NUMBER);
   CHECK(strcmp(sipolicy_status_name(SIPOLICY_OK), "ok") == 0);
   CHECK(strcmp(sipolicy_status_name(SIPOLICY_INVALID_ARGUMENT), "invalid_argument") == 0);
@@ -535,6 +535,78 @@ static void test_pack_directory(sipolicy_engine* e) {
   CHECK(strcmp(sipolicy_last_error_field(), "path") == 0);
 }
 
+/* The paper trail: the catalog hash, receipts and their replay, and packs
+ * signed with a throwaway test key (made with `sipolicy keygen`; its private
+ * key is not kept) in trusted-keys mode. */
+static const char kSignedPack[] = "{\"format\":\"sipolicy-pack/1\",\"name\":\"c-test\",\"version\":\"1\",\"documents\":[{\"id\":\"c-1\",\"number\":\"test\",\"issuer\":\"test\",\"title\":\"t\",\"issued\":\"2020-03-01\"}],\"rates\":[{\"id\":\"cn-2019-pension-16\",\"document\":\"c-1\",\"insurance\":\"pension\",\"periods\":[\"2019-05\",null],\"rate\":\"0.14\"}]}";
+static const char kPackSignature[] = "{\"format\":\"sipolicy-signature/1\",\"algorithm\":\"ed25519\",\"key\":\"ef54b54cb7f31bdf0db2ad33ec4a0b232f5e8f4643a713fd01c3cec9bcf48bbe\",\"pack_sha256\":\"09fd4a413b300a6d4b96d23f050da6772a54d994b8a8f5f131199e3fbf2531eb\",\"signature\":\"86e4b3b0c1149f1f941751d4c383e2dcd1b2592f7b5e2ab5e7d61a1166ed4464bbbb024bcc45621858f798d97d3736c9aec893856d8ab5deff7c9297ecd18e02\"}";
+static const char kTestKey[] = "ef54b54cb7f31bdf0db2ad33ec4a0b232f5e8f4643a713fd01c3cec9bcf48bbe";
+
+static void test_paper_trail(void) {
+  sipolicy_engine* e = NULL;
+  char* hash0 = NULL;
+  char* hash1 = NULL;
+  char* out = NULL;
+  char* receipt = NULL;
+  const char* request = "{\"op\":\"contribution\",\"region\":\"440000\",\"unit\":{\"size\":\"large\"},"
+                        "\"insurance\":\"pension\",\"period\":\"2021-03\",\"base\":\"10000.00\"}";
+  CHECK(sipolicy_engine_create(&e) == SIPOLICY_OK);
+  if (e == NULL) return;
+  CHECK(sipolicy_engine_catalog_hash(&hash0, e) == SIPOLICY_OK);
+  CHECK(hash0 != NULL && strlen(hash0) == 64);
+  CHECK(sipolicy_engine_catalog_hash(NULL, e) == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_catalog_hash(&out, NULL) == SIPOLICY_INVALID_ARGUMENT);
+
+  /* Trusted mode: a bad key is refused; an unsigned pack is refused. */
+  CHECK(sipolicy_engine_trust_key(e, "not hex") == SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_trust_key(e, kTestKey) == SIPOLICY_OK);
+  CHECK(sipolicy_engine_load_pack(e, kSignedPack, 0, "c.jsonc") == SIPOLICY_PERMISSION_DENIED);
+  CHECK(contains(sipolicy_last_error(), "pack 'c.jsonc' is not signed"));
+  CHECK(strcmp(sipolicy_status_name(SIPOLICY_PERMISSION_DENIED), "permission_denied") == 0);
+  CHECK(sipolicy_engine_load_signed_pack(e, kSignedPack, 0, "c.jsonc", "{}", 0) ==
+        SIPOLICY_INVALID_ARGUMENT);
+  CHECK(sipolicy_engine_load_signed_pack(e, kSignedPack, strlen(kSignedPack) - 1, "c.jsonc",
+                                         kPackSignature, 0) == SIPOLICY_PERMISSION_DENIED);
+  CHECK(contains(sipolicy_last_error(), "changed after it was signed"));
+  /* Unchanged after every refusal. */
+  CHECK(sipolicy_engine_catalog_hash(&hash1, e) == SIPOLICY_OK);
+  CHECK(hash1 != NULL && strcmp(hash0, hash1) == 0);
+  sipolicy_string_free(hash1);
+  hash1 = NULL;
+  CHECK(sipolicy_engine_load_signed_pack(e, kSignedPack, 0, "c.jsonc", kPackSignature, 0) ==
+        SIPOLICY_OK);
+  CHECK(sipolicy_engine_catalog_hash(&hash1, e) == SIPOLICY_OK);
+  CHECK(hash1 != NULL && strcmp(hash0, hash1) != 0);
+  CHECK(sipolicy_engine_packs(&out, e) == SIPOLICY_OK);
+  CHECK(contains(out, "\"name\":\"c-test\",\"version\":\"1\",\"source\":\"c.jsonc\""));
+  sipolicy_string_free(out);
+
+  /* A receipt: the result (10,000.00 x 14%), the full hash, the packs. */
+  CHECK(sipolicy_eval_receipt(&receipt, e, request, 0) == SIPOLICY_OK);
+  CHECK(contains(receipt, "\"payable\":\"1400.00\""));
+  CHECK(hash1 != NULL && contains(receipt, hash1));
+  CHECK(contains(receipt, "\"c-test@1\""));
+  CHECK(sipolicy_replay_receipt(&out, e, receipt, 0) == SIPOLICY_OK);
+  CHECK(contains(out, "\"same\":true"));
+  sipolicy_string_free(out);
+  {
+    /* Without the pack the catalog cannot be rebuilt, and the report says so. */
+    sipolicy_engine* plain = NULL;
+    CHECK(sipolicy_engine_create(&plain) == SIPOLICY_OK);
+    CHECK(sipolicy_replay_receipt(&out, plain, receipt, 0) == SIPOLICY_OK);
+    CHECK(contains(out, "\"kind\":\"catalog_mismatch\""));
+    sipolicy_string_free(out);
+    CHECK(sipolicy_replay_receipt(&out, plain, "junk", 0) == SIPOLICY_OK);
+    CHECK(contains(out, "\"ok\":false") && contains(out, "bad_receipt"));
+    sipolicy_string_free(out);
+    sipolicy_engine_free(plain);
+  }
+  sipolicy_string_free(receipt);
+  sipolicy_string_free(hash0);
+  sipolicy_string_free(hash1);
+  sipolicy_engine_free(e);
+}
+
 int main(void) {
   sipolicy_engine* e = NULL;
   test_version_and_names();
@@ -553,6 +625,7 @@ int main(void) {
   test_stable_job_refund(e);
   test_multiply_round();
   test_packs(e);
+  test_paper_trail();
   sipolicy_engine_free(e);
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

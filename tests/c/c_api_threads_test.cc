@@ -50,8 +50,12 @@ std::string Run(const sipolicy_engine* e, const Inputs& in) {
                      "{\"op\":\"late_fee\",\"amount\":\"1000.00\",\"due_date\":\"2020-03-15\","
                      "\"paid_date\":\"2020-04-01\"}",
                      0);
-  out += json != nullptr ? json : "null";
+  std::string result = json != nullptr ? json : "null";
   sipolicy_string_free(json);
+  // The catalog hash the result ends with changes as the packs load: not compared.
+  const auto at = result.find(",\"catalog\":\"");
+  if (at != std::string::npos && result.size() >= at + 29) result.erase(at, 29);
+  out += result;
   // An error on this thread must not leak into another thread's message.
   int64_t a, b, c, d, f;
   sipolicy_contribution(&a, &b, &c, &d, &f, e, 990000, 0, 0, 0, 202001, 1, 0, 0, 0);

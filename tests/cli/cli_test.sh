@@ -18,7 +18,7 @@ for cmd in eval batch explain rules; do
   check "$cmd --help exits 0" test $? -eq 0
   check "$cmd --help shows usage" contains "$TMP/help" "usage: sipolicy $cmd"
 done
-"$BIN" --version > "$TMP/v"; check "--version" contains "$TMP/v" "sipolicy 0.1.0"
+"$BIN" --version > "$TMP/v"; check "--version" contains "$TMP/v" "sipolicy 0.2.0"
 "$BIN" > /dev/null 2>&1; check "no command exits 2" test $? -eq 2
 "$BIN" frob > /dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
 "$BIN" eval --bogus < /dev/null > /dev/null 2>&1; check "unknown option exits 2" test $? -eq 2
@@ -140,6 +140,70 @@ check "batch: summary counts them" contains "$TMP/quote.err" "11 rows, 8 ok, 3 f
 # Every row starts with its input line number (an unreadable row's id is empty).
 check "batch: line number for an unreadable row" contains "$TMP/quote.out" "3,,false,,,,,,,invalid_argument,,unterminated quoted field"
 check "batch: line number of the lone quote" contains "$TMP/quote.out" "11,,false,,,,,,,invalid_argument,,unterminated quoted field"
+
+# --- The paper trail (docs/receipts.md) ------------------------------------------
+for cmd in replay keygen sign; do
+  "$BIN" "$cmd" --help > "$TMP/help" 2>&1
+  check "$cmd --help exits 0" test $? -eq 0
+  check "$cmd --help shows usage" contains "$TMP/help" "usage: sipolicy $cmd"
+done
+PACK14="$(dirname "$0")/../cases/packs/pension-14.jsonc"
+cp "$PACK14" "$TMP/p14.jsonc"
+cat > "$TMP/gd.jsonl" <<'JSONL'
+{"id":"gd","op":"contribution","region":"440000","unit":{"size":"large"},"insurance":"pension","period":"2021-03","base":"10000.00"}
+{"id":"fee","op":"late_fee","amount":"1000.00","due_date":"2020-03-15","paid_date":"2020-04-01"}
+not json
+JSONL
+"$BIN" eval --pack "$TMP/p14.jsonc" --receipts "$TMP/receipts.jsonl" < "$TMP/gd.jsonl" > "$TMP/gd.out"
+check "eval --receipts: exit 1 (one line is not JSON)" test $? -eq 1
+check "eval --receipts: one receipt per result" test "$(wc -l < "$TMP/receipts.jsonl")" -eq 3
+check "eval: the pack's 14% rate (10,000.00 x 14%)" contains "$TMP/gd.out" '"payable":"1400.00"'
+check "eval: every result carries the version" test "$(grep -c '"sipolicy":"0.2.0"}$' "$TMP/gd.out")" -eq 3
+check "receipt names the pack" contains "$TMP/receipts.jsonl" '"gd-rate@1"'
+"$BIN" replay "$TMP/receipts.jsonl" --pack "$TMP/p14.jsonc" > "$TMP/replay.out"
+check "replay: all same, exit 0" test $? -eq 0
+check "replay: the summary" contains "$TMP/replay.out" "3 receipts: 3 same, 0 changed, 0 catalog cannot be rebuilt"
+# Comments do not change the catalog: the receipts still replay.
+{ echo "// reviewed"; cat "$PACK14"; } > "$TMP/p14.jsonc"
+"$BIN" replay "$TMP/receipts.jsonl" --pack "$TMP/p14.jsonc" > "$TMP/replay.out"
+check "replay: a comment changes nothing" test $? -eq 0
+# A changed pack: the catalog cannot be rebuilt, and replay says which.
+sed 's/"0.14"/"0.15"/' "$PACK14" > "$TMP/p15.jsonc"
+"$BIN" replay "$TMP/receipts.jsonl" --pack "$TMP/p15.jsonc" > "$TMP/replay.out"
+check "replay: a changed pack exits 1" test $? -eq 1
+check "replay: a changed pack is named" contains "$TMP/replay.out" "the catalog cannot be rebuilt"
+check "replay: counted" contains "$TMP/replay.out" "3 receipts: 0 same, 0 changed, 3 catalog cannot be rebuilt"
+"$BIN" replay "$TMP/receipts.jsonl" > "$TMP/replay.out"
+check "replay: a missing pack exits 1" test $? -eq 1
+# An edited stored result is found field by field.
+sed 's/"payable":"1400.00"/"payable":"1400.01"/' "$TMP/receipts.jsonl" > "$TMP/edited.jsonl"
+"$BIN" replay "$TMP/edited.jsonl" --pack "$TMP/p14.jsonc" > "$TMP/replay.out"
+check "replay: an edited result exits 1" test $? -eq 1
+check "replay: the field and both values" contains "$TMP/replay.out" 'payable: receipt "1400.01", replay "1400.00"'
+"$BIN" replay --json "$TMP/edited.jsonl" --pack "$TMP/p14.jsonc" > "$TMP/replay.json"
+check "replay --json: a report and a summary" test "$(wc -l < "$TMP/replay.json")" -eq 2
+check "replay --json: kind changed" contains "$TMP/replay.json" '"kind":"changed"'
+"$BIN" replay > /dev/null 2>&1; check "replay without receipts exits 2" test $? -eq 2
+# Signatures: keygen, sign, trusted-keys mode.
+( cd "$TMP" && "$BIN" keygen office > /dev/null && "$BIN" keygen other > /dev/null )
+check "keygen: private key mode 0600" test "$(stat -c %a "$TMP/office.key")" = 600
+check "keygen: public key is 64 hex" grep -qE '^[0-9a-f]{64}$' "$TMP/office.pub"
+( cd "$TMP" && "$BIN" keygen office > /dev/null 2>&1 ); check "keygen never overwrites" test $? -eq 2
+"$BIN" eval --trusted-key "$TMP/office.pub" --pack "$TMP/p14.jsonc" < "$TMP/gd.jsonl" > /dev/null 2> "$TMP/trust.err"
+check "trusted mode: an unsigned pack exits 2" test $? -eq 2
+check "trusted mode: an unsigned pack is named" contains "$TMP/trust.err" "is not signed"
+"$BIN" sign --key "$TMP/office.key" "$TMP/p14.jsonc" > /dev/null
+check "sign writes PACK.sig" test -s "$TMP/p14.jsonc.sig"
+"$BIN" eval --trusted-key "$TMP/office.pub" --pack "$TMP/p14.jsonc" < "$TMP/gd.jsonl" > "$TMP/signed.out"
+check "trusted mode: a signed pack loads" contains "$TMP/signed.out" '"payable":"1400.00"'
+"$BIN" eval --trusted-key "$TMP/other.pub" --pack "$TMP/p14.jsonc" < "$TMP/gd.jsonl" > /dev/null 2> "$TMP/trust.err"
+check "trusted mode: another key's pack exits 2" test $? -eq 2
+check "trusted mode: the untrusted key is named" contains "$TMP/trust.err" "which this engine does not trust"
+echo "// edited" >> "$TMP/p14.jsonc"
+"$BIN" eval --pack "$TMP/p14.jsonc" < "$TMP/gd.jsonl" > /dev/null 2> "$TMP/trust.err"
+check "an edited signed pack is refused even without trusted keys" test $? -eq 2
+check "the edit is named" contains "$TMP/trust.err" "changed after it was signed"
+"$BIN" eval --trusted-key nothex < /dev/null > /dev/null 2>&1; check "a bad --trusted-key exits 2" test $? -eq 2
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -406,7 +406,8 @@ std::string ExampleBlock(const char* title, const char* request) {
                     "\n```\n\nResult (`\"explain\": true`; the trace is shown below):\n\n```json\n{";
   bool first = true;
   for (const auto& [k, val] : v.members()) {
-    if (k == "trace") continue;
+    // The provenance every result ends with changes with any data edit.
+    if (k == "trace" || k == "catalog" || k == "sipolicy") continue;
     out += std::string(first ? "\n" : ",\n") + "  \"" + k + "\": " + val.Serialize();
     first = false;
   }
@@ -435,7 +436,9 @@ std::string ResultsByExample() {
       "Requests and results are described in [operations.md](operations.md); the\n"
       "documents cited are listed in [sources.md](sources.md). The results here are\n"
       "compact (`\"detail\": \"full\"` adds each rule's issuer, title, date, region\n"
-      "and its notes in English and Chinese).\n\n";
+      "and its notes in English and Chinese). Every result also ends with\n"
+      "`\"catalog\"` and `\"sipolicy\"` (the catalog's hash and the library\n"
+      "version, see [receipts.md](receipts.md)); they are left out here.\n\n";
   for (const OpCase& c : kOpCases) out += std::string("- [`") + c.op + "`](#" + c.op + ")\n";
   out += "\n";
   for (const OpCase& c : kOpCases) {

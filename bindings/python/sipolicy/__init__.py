@@ -51,8 +51,8 @@ from ._types import (BatchError, ClassifyEnterpriseRequest, ClassifyEnterpriseRe
                      ratio_to_decimal)
 from .errors import (STATUS_CODES, EngineClosedError, InternalError, InvalidArgumentError,
                      LibraryError, LibraryNotFoundError, NoMemoryError, NotFoundError,
-                     OutOfRangeError, ParseError, SipolicyError, UnknownOpError,
-                     VersionMismatchError)
+                     OutOfRangeError, ParseError, PermissionDeniedError, SipolicyError,
+                     UnknownOpError, VersionMismatchError)
 
 __version__ = "0.2.0"  # of this binding; the library's is sipolicy.library_version()
 
@@ -92,7 +92,7 @@ __all__ = [
     "Library", "load_library", "candidate_paths", "EXPECTED_MAJOR", "MINIMUM_VERSION",
     # errors
     "SipolicyError", "InvalidArgumentError", "OutOfRangeError", "NotFoundError", "ParseError",
-    "UnknownOpError", "InternalError", "NoMemoryError", "STATUS_CODES",
+    "UnknownOpError", "InternalError", "NoMemoryError", "PermissionDeniedError", "STATUS_CODES",
     "LibraryError", "LibraryNotFoundError", "VersionMismatchError", "EngineClosedError",
     "BatchUnavailableError",
 ]
@@ -105,7 +105,7 @@ def _get_library(library: _LibArg) -> Library:
 
 
 def library_version(library: _LibArg = None) -> str:
-    """The loaded library's version text, e.g. "0.1.0" (sipolicy_version)."""
+    """The loaded library's version text, e.g. "0.2.0" (sipolicy_version)."""
     return _get_library(library).version
 
 

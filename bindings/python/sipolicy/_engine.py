@@ -9,7 +9,7 @@ import threading
 import weakref
 from ctypes import byref, c_void_p
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _columns
 from . import _convert as cv
@@ -29,7 +29,7 @@ from ._types import (BatchError, ClassifyEnterpriseRequest, ClassifyEnterpriseRe
                      SocialInsuranceSubsidyResult, StableJobRefundRequest, StableJobRefundResult,
                      StableJobScreeningRequest, StableJobScreeningResult, Unit, UpcomingDue,
                      WorkTrainingSubsidyRequest, WorkTrainingSubsidyResult)
-from .errors import EngineClosedError, InternalError, error_from_result
+from .errors import EngineClosedError, InternalError, LibraryError, error_from_result
 
 __all__ = ["Engine", "multiply_round"]
 
@@ -205,8 +205,12 @@ class Engine:
             raise TypeError(f"load_pack: expected pack text (str/bytes) or a path, "
                             f"got {type(text_or_path).__name__}")
 
-    def load_pack_text(self, text: Union[str, bytes], source: Optional[str] = None) -> None:
-        """Loads a pack given as text; ``source`` names it in error messages."""
+    def load_pack_text(self, text: Union[str, bytes], source: Optional[str] = None, *,
+                       signature: Union[str, bytes, None] = None) -> None:
+        """Loads a pack given as text; ``source`` names it in error messages.
+        ``signature``: the text of its detached signature (PACK.sig from
+        ``sipolicy sign``), checked before the pack is read; required once
+        the engine trusts a key (:meth:`trust_key`)."""
         if isinstance(text, str):
             data = text.encode("utf-8", "surrogatepass")
         elif isinstance(text, (bytes, bytearray, memoryview)):
@@ -221,7 +225,13 @@ class Engine:
         self._settle()
         handle = self._enter()
         try:
-            status = self._lib.raw.sipolicy_engine_load_pack(handle, data, len(data), src)
+            if signature is None:
+                status = self._lib.raw.sipolicy_engine_load_pack(handle, data, len(data), src)
+            else:
+                sig = signature.encode("utf-8", "replace") if isinstance(signature, str) \
+                    else bytes(signature)
+                status = self._paper_trail("sipolicy_engine_load_signed_pack")(
+                    handle, data, len(data), src, sig, len(sig))
             if status != 0:
                 raise self._lib.error(status)
             self._rule_records = {}  # a pack may replace a rule under its id
@@ -244,6 +254,76 @@ class Engine:
             self._rule_records = {}  # a pack may replace a rule under its id
         finally:
             self._leave()
+
+    # --- the paper trail: catalog hash, signatures, receipts (docs/receipts.md) ---
+    def _paper_trail(self, name: str) -> Any:
+        fn = self._lib.optional(name)
+        if fn is None:
+            raise LibraryError(f"the sipolicy library '{self._lib.path}' ({self._lib.version}) "
+                               f"predates {name} (needs 0.2.0)")
+        return fn
+
+    def _take(self, name: str, *args: Any) -> str:
+        fn = self._paper_trail(name)
+        out = c_void_p()
+        handle = self._enter()
+        try:
+            status = fn(byref(out), handle, *args)
+            if status != 0:
+                self._lib.take_string(out)
+                raise self._lib.error(status)
+            return self._lib.take_string(out)
+        finally:
+            self._leave()
+
+    @property
+    def catalog_hash(self) -> str:
+        """The content hash of this engine's catalog: 64 hex digits (SHA-256
+        over the canonical form of every pack in load order; comments and
+        layout do not change it). Every result carries its first 16 digits
+        as ``"catalog"``. ::
+
+            Engine().catalog_hash          # 'e505691251cdcf8c2ac6…' (64 digits)
+        """
+        return self._take("sipolicy_engine_catalog_hash")
+
+    @property
+    def packs(self) -> List[Tuple[str, str, str]]:
+        """The packs loaded, in load order: ``(name, version, source)``."""
+        return [(p["name"], p["version"], p["source"])
+                for p in cv.load_json(self._take("sipolicy_engine_packs"))]
+
+    def trust_key(self, public_key: str) -> None:
+        """Trusts an Ed25519 public key (64 hex digits, as ``sipolicy keygen``
+        writes NAME.pub). From then on the engine is fail-closed: every pack
+        must carry a signature by a trusted key (``signature=`` of
+        :meth:`load_pack_text`, or PATH.sig beside a pack file), else
+        :class:`PermissionDeniedError` naming the pack and the key."""
+        if not isinstance(public_key, str):
+            raise TypeError("trust_key: expected the public key as a str of 64 hex digits")
+        fn = self._paper_trail("sipolicy_engine_trust_key")
+        handle = self._enter()
+        try:
+            status = fn(handle, public_key.strip().encode("ascii", "replace"))
+            if status != 0:
+                raise self._lib.error(status)
+        finally:
+            self._leave()
+
+    def eval_receipt(self, request: Union[Mapping[str, Any], str, bytes]) -> Dict[str, Any]:
+        """Evaluates one request like :meth:`call` and returns its receipt:
+        ``{"request", "result", "catalog" (64 hex), "sipolicy", "packs"}``,
+        to store beside the result and check later with :meth:`replay_receipt`."""
+        data = self._request_bytes(request)
+        return cv.load_json(self._take("sipolicy_eval_receipt", data, len(data)))
+
+    def replay_receipt(self, receipt: Union[Mapping[str, Any], str, bytes]) -> Dict[str, Any]:
+        """Recomputes a receipt with this engine: ``{"same": bool, "kind":
+        "same"|"changed"|"catalog_mismatch"|"bad_receipt", "message", …}``
+        with ``"differences"`` (field, receipt, replay) when the result
+        changed, and both hashes when this catalog is not the receipt's."""
+        data = self._request_bytes(receipt, "receipt")
+        return cv.load_json(self._take("sipolicy_replay_receipt", data, len(data)))
 
     # --- JSON entry point ------------------------------------------------------------
     @staticmethod

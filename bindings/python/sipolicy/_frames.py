@@ -62,7 +62,7 @@ def plan(engine: Engine, op: str) -> Plan:
         raise ValueError(f"unknown operation {op!r} (known: {', '.join(ops)})")
     desc = ops[op]
     request = list(desc["request"])
-    results = [r for r in desc["result"] if r["name"] not in ("id", "ok", "rules", "trace")]
+    results = [r for r in desc["result"] if r["name"] not in ("id", "ok", "rules", "trace", "catalog", "sipolicy")]
     if op == "stable_job_screening":
         # A row is a unit: the units' members plus the request's year and
         # as_of (its "region" is the units' default region).

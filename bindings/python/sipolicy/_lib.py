@@ -101,6 +101,14 @@ _OPTIONAL_PROTOTYPES = {
         POINTER(Column), c_size_t,                      # inputs, n_inputs
     ]),
     "sipolicy_describe": (c_int, [POINTER(c_void_p)]),
+    # 0.2: the paper trail (docs/receipts.md).
+    "sipolicy_engine_catalog_hash": (c_int, [POINTER(c_void_p), c_void_p]),
+    "sipolicy_engine_packs": (c_int, [POINTER(c_void_p), c_void_p]),
+    "sipolicy_engine_trust_key": (c_int, [c_void_p, c_char_p]),
+    "sipolicy_engine_load_signed_pack": (c_int, [c_void_p, c_char_p, c_size_t, c_char_p,
+                                                 c_char_p, c_size_t]),
+    "sipolicy_eval_receipt": (c_int, [POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
+    "sipolicy_replay_receipt": (c_int, [POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
 }
 
 

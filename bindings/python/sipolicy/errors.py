@@ -28,6 +28,7 @@ __all__ = [
     "UnknownOpError",
     "InternalError",
     "NoMemoryError",
+    "PermissionDeniedError",
     "LibraryError",
     "LibraryNotFoundError",
     "VersionMismatchError",
@@ -47,6 +48,7 @@ STATUS_CODES = {
     "unknown_op": 5,
     "internal": 6,
     "no_memory": 7,
+    "permission_denied": 8,
 }
 _STATUS_NAMES = {v: k for k, v in STATUS_CODES.items()}
 
@@ -125,6 +127,11 @@ class NoMemoryError(SipolicyError, MemoryError):
     """``no_memory``: the library could not allocate memory."""
 
 
+class PermissionDeniedError(SipolicyError, PermissionError):
+    """``permission_denied``: a pack not signed by a trusted key, or whose
+    signature does not verify (see :meth:`Engine.trust_key`)."""
+
+
 _BY_CODE = {
     1: InvalidArgumentError,
     2: OutOfRangeError,
@@ -133,6 +140,7 @@ _BY_CODE = {
     5: UnknownOpError,
     6: InternalError,
     7: NoMemoryError,
+    8: PermissionDeniedError,
 }
 
 

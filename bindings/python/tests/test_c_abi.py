@@ -43,8 +43,8 @@ class RawAbiTest(unittest.TestCase):
                 self.assertIsNotNone(fn.argtypes, name)
 
     def test_version_and_status_names(self):
-        self.assertEqual(raw.sipolicy_version(), b"0.1.0")
-        self.assertEqual(raw.sipolicy_version_number(), 100)
+        self.assertEqual(raw.sipolicy_version(), b"0.2.0")
+        self.assertEqual(raw.sipolicy_version_number(), 200)
         names = [raw.sipolicy_status_name(i) for i in range(8)]
         self.assertEqual(names, [b"ok", b"invalid_argument", b"out_of_range", b"not_found",
                                  b"parse_error", b"unknown_op", b"internal", b"no_memory"])

@@ -17,9 +17,9 @@ from sipolicy.errors import error_for_status, error_from_result
 class LoadingTest(unittest.TestCase):
     def test_explicit_path_and_cache(self):
         self.assertIs(sipolicy.load_library(support.LIB_PATH), support.LIB)
-        self.assertEqual(support.LIB.version, "0.1.0")
-        self.assertEqual(support.LIB.version_number, 100)
-        self.assertIn("0.1.0", repr(support.LIB))
+        self.assertEqual(support.LIB.version, "0.2.0")
+        self.assertEqual(support.LIB.version_number, 200)
+        self.assertIn("0.2.0", repr(support.LIB))
 
     def test_environment_variable(self):
         with mock.patch.dict(os.environ, {"SIPOLICY_LIBRARY": support.LIB_PATH}):
@@ -42,8 +42,8 @@ class LoadingTest(unittest.TestCase):
         with mock.patch.object(_lib, "EXPECTED_MAJOR", 1):
             with self.assertRaisesRegex(sipolicy.VersionMismatchError, "major version 1"):
                 sipolicy.Library(support.LIB_PATH)
-        with mock.patch.object(_lib, "MINIMUM_VERSION", 199):
-            with self.assertRaisesRegex(sipolicy.VersionMismatchError, "at least 0.1.99"):
+        with mock.patch.object(_lib, "MINIMUM_VERSION", 299):
+            with self.assertRaisesRegex(sipolicy.VersionMismatchError, "at least 0.2.99"):
                 sipolicy.Library(support.LIB_PATH)
 
     def test_search_without_env(self):
@@ -82,8 +82,8 @@ class LoadingTest(unittest.TestCase):
         self.assertIn("LD_PRELOAD", proc.stdout)
 
     def test_module_helpers(self):
-        self.assertEqual(sipolicy.library_version(), "0.1.0")
-        self.assertEqual(sipolicy.library_version_number(support.LIB), 100)
+        self.assertEqual(sipolicy.library_version(), "0.2.0")
+        self.assertEqual(sipolicy.library_version_number(support.LIB), 200)
         self.assertEqual(sipolicy.status_name(3), "not_found")
         self.assertEqual(sipolicy.status_name(0), "ok")
         self.assertEqual(sipolicy.status_name(1234), "unknown")

@@ -1,5 +1,7 @@
 package cn.sipolicy;
 
+import java.util.Objects;
+
 /**
  * The outputs of {@link Engine#contributionColumns}: one entry per record,
  * in input order. Money is in fen (divide by 100 for yuan:
@@ -30,5 +32,29 @@ public record ContributionColumns(long[] due, long[] relief, long[] payable,
   /** Record i's relief ratio, or null for a failed record. */
   public Ratio reliefRatio(int i) {
     return reliefRatioDen[i] == 0 ? null : Ratio.of(reliefRatioNum[i], reliefRatioDen[i]);
+  }
+
+  /** {@link Engine#contributionColumns}: the columns in, one columnar batch, the record out. */
+  static ContributionColumns run(Engine engine, int[] region, int[] unitSize, int[] unitType,
+      int[] insurance, int[] period, long[] baseFen, long[] rateNum, long[] rateDen,
+      int[] asOf) {
+    Objects.requireNonNull(region, "region must not be null");
+    Columns in = new Columns(region.length)
+        .put("region", region)
+        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
+        .put("insurance", Objects.requireNonNull(insurance, "insurance must not be null"))
+        .put("period", Objects.requireNonNull(period, "period must not be null"))
+        .put("base", Objects.requireNonNull(baseFen, "baseFen must not be null"));
+    if (unitType != null) in.put("unit.type", unitType);
+    if ((rateNum == null) != (rateDen == null)) {
+      throw new IllegalArgumentException("rateNum and rateDen go together");
+    }
+    if (rateNum != null) in.put("rate.num", rateNum).put("rate.den", rateDen);
+    if (asOf != null) in.put("as_of", asOf);
+    Columns out = engine.batch("contribution", in, "due", "relief", "payable", "relief_ratio.num",
+        "relief_ratio.den", "status", "error");
+    return new ContributionColumns(out.longs("due"), out.longs("relief"), out.longs("payable"),
+        out.longs("relief_ratio.num"), out.longs("relief_ratio.den"), out.ints("status"),
+        out.errors(), out.failed());
   }
 }

@@ -32,6 +32,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       primitive arrays in and out, one sipolicy_batch call, no JSON.
  * </ul>
  *
+ * <p>The paper trail (docs/receipts.md): {@link #catalogHash()}, {@link
+ * #packs()}, signed packs ({@link #trustKey}, {@link #loadPack(String, String,
+ * String)}) and receipts ({@link #receipt}, {@link #replayReceipt(String)}).
+ *
  * <p>Thread safety: one engine may be used from any number of threads at
  * once, including {@link #loadPack}. {@link #close()} waits for calls already
  * running on other threads and then frees the native engine; any later call
@@ -159,11 +163,43 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Loads a policy pack with its detached signature: the text of the PACK.sig
+   * file {@code sipolicy sign} writes, checked against the pack's exact bytes
+   * before the pack is read. A signature that is given must verify even when
+   * the engine trusts no key. Null: unsigned, as {@link #loadPack(String,
+   * String)}.
+   *
+   * @throws PermissionDeniedException when the signature does not match the
+   *     pack (edited after signing) or does not verify, or the engine trusts
+   *     keys ({@link #trustKey}) and the pack is unsigned or signed by another
+   * @throws InvalidArgumentException for a malformed signature (field "signature")
+   */
+  public void loadPack(String text, String source, String signature) {
+    if (signature == null) {
+      loadPack(text, source);
+      return;
+    }
+    byte[] t = NativeLib.utf8z(text, "text");
+    byte[] s = source == null ? null : Convert.cstring(source, "source");
+    byte[] g = NativeLib.utf8z(signature, "signature");
+    Pointer h = acquire();
+    try {
+      NativeLib.check(NativeLib.sipolicy_engine_load_signed_pack(h, t, NativeLib.lengthOf(t), s,
+          g, NativeLib.lengthOf(g)));
+    } finally {
+      release();
+    }
+  }
+
+  /**
    * Loads a policy pack from a file. The path is passed to the library in the
    * JVM's file-name encoding ({@code sun.jnu.encoding}, UTF-8 in UTF-8
    * locales), so it names the same file as {@link java.nio.file.Files} would.
+   * A signature file beside it (PATH.sig) is always checked, and required
+   * once the engine trusts a key.
    *
    * @throws NotFoundException when the file cannot be opened
+   * @throws PermissionDeniedException as {@link #loadPack(String, String, String)}
    */
   public void loadPackFile(Path path) {
     Objects.requireNonNull(path, "path must not be null");
@@ -174,6 +210,86 @@ public final class Engine implements AutoCloseable {
     } finally {
       release();
     }
+  }
+
+  // --- The paper trail: catalog hash, signatures, receipts (docs/receipts.md) -------
+
+  /**
+   * Trusts an Ed25519 public key: 64 hex digits, as {@code sipolicy keygen}
+   * writes NAME.pub (surrounding whitespace is ignored, so {@code
+   * Files.readString(pub)} will do). From then on the engine is fail-closed:
+   * every pack loaded must be signed by a trusted key, else {@link
+   * PermissionDeniedException} naming the pack and the key. Packs loaded
+   * before stay.
+   *
+   * @throws InvalidArgumentException for text that is not 64 hex digits of a
+   *     valid key (field "public_key_hex")
+   */
+  public void trustKey(String publicKeyHex) {
+    Objects.requireNonNull(publicKeyHex, "publicKeyHex must not be null");
+    byte[] k = Convert.cstring(publicKeyHex.strip(), "publicKeyHex");
+    Pointer h = acquire();
+    try {
+      NativeLib.check(NativeLib.sipolicy_engine_trust_key(h, k));
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The content hash of this engine's catalog: 64 lowercase hex digits
+   * (SHA-256 over the canonical form of every pack in load order; comments,
+   * layout and key order do not change it, any rule does). Every JSON result
+   * carries its first 16 digits as "catalog".
+   */
+  public String catalogHash() {
+    return evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_catalog_hash(out, h));
+  }
+
+  /** The packs of this engine's catalog, in load order (the built-in ones first). */
+  public List<PackInfo> packs() {
+    return PackInfo.listFrom(
+        evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_packs(out, h)));
+  }
+
+  /**
+   * Evaluates one JSON request as {@link #callJson} does and returns its
+   * receipt line (no newline): {"request","result","catalog" (64 hex),
+   * "sipolicy","packs"}. {@link Receipt#parse} reads it.
+   */
+  public String evalReceipt(String requestJson) {
+    return evaluate(NativeLib.utf8z(requestJson, "requestJson"), NativeLib::sipolicy_eval_receipt);
+  }
+
+  /** The receipt of a typed request (without trace), read into a {@link Receipt}. */
+  public Receipt receipt(Request<?> request) {
+    Objects.requireNonNull(request, "request must not be null");
+    String line = evalReceipt(Ops.json(request, false, false));
+    try {
+      return Receipt.parse(line);
+    } catch (IllegalArgumentException e) {
+      throw new InternalException("internal", "sipolicy_eval_receipt wrote " + e.getMessage(), "");
+    }
+  }
+
+  /**
+   * Recomputes a receipt line with this engine and compares (see {@link
+   * ReplayResult}). Never throws for a bad receipt: that is kind {@link
+   * ReplayResult#BAD_RECEIPT} with the reason in the message.
+   */
+  public ReplayResult replayReceipt(String receiptLine) {
+    String report = evaluate(NativeLib.utf8z(receiptLine, "receiptLine"),
+        NativeLib::sipolicy_replay_receipt);
+    try {
+      return ReplayResult.from(JsonReader.parseObject(report));
+    } catch (IllegalArgumentException e) {
+      throw JsonObject.mismatch("replay", "is not a JSON object: " + e.getMessage());
+    }
+  }
+
+  /** As {@link #replayReceipt(String)} for {@link Receipt#line()}. */
+  public ReplayResult replayReceipt(Receipt receipt) {
+    return replayReceipt(Objects.requireNonNull(receipt, "receipt must not be null").line());
   }
 
   // --- JSON ---------------------------------------------------------------------
@@ -197,7 +313,10 @@ public final class Engine implements AutoCloseable {
     return evaluate(NativeLib.utf8z(lines, "lines"), NativeLib::sipolicy_eval_jsonl);
   }
 
-  /** The native JSON entry points share one shape: (out, engine, text, length). */
+  /**
+   * The native entry points returning a string share one shape: (out,
+   * engine, text, length); text is null for those without one.
+   */
   @FunctionalInterface
   private interface JsonEntry {
     int call(PointerByReference out, Pointer engine, byte[] text, long length);
@@ -207,7 +326,7 @@ public final class Engine implements AutoCloseable {
     PointerByReference out = new PointerByReference();
     Pointer h = acquire();
     try {
-      int st = entry.call(out, h, text, NativeLib.lengthOf(text));
+      int st = entry.call(out, h, text, text == null ? 0 : NativeLib.lengthOf(text));
       if (st != Status.OK) {
         SipolicyException e = NativeLib.error(st); // before any other call
         NativeLib.discard(out);
@@ -615,7 +734,7 @@ public final class Engine implements AutoCloseable {
     for (String name : outputs) {
       Objects.requireNonNull(name, "an output name must not be null");
       if (out.has(name)) throw new IllegalArgumentException("output " + name + " asked twice");
-      switch (defaultOutputType(name)) {
+      switch (NativeColumns.defaultOutputType(name)) {
         case NativeColumns.COLUMN_TEXT:
           out.put(name, new String[in.size()]);
           break;
@@ -650,22 +769,6 @@ public final class Engine implements AutoCloseable {
     return out.failed();
   }
 
-  static int defaultOutputType(String name) {
-    switch (name) {
-      case "error":
-        return NativeColumns.COLUMN_TEXT;
-      case "status":
-      case "eligible":
-      case "reasons":
-      case "payee":
-      case "days":
-      case "waived_days":
-        return NativeColumns.COLUMN_I32;
-      default:
-        return NativeColumns.COLUMN_I64;
-    }
-  }
-
   /**
    * Contribution assessments as columns (see {@link ContributionColumns}).
    * Codes: region 360800, {@link UnitSize#code()}, {@link UnitType#code()},
@@ -679,24 +782,8 @@ public final class Engine implements AutoCloseable {
   public ContributionColumns contributionColumns(int[] region, int[] unitSize, int[] unitType,
       int[] insurance, int[] period, long[] baseFen, long[] rateNum, long[] rateDen,
       int[] asOf) {
-    Objects.requireNonNull(region, "region must not be null");
-    Columns in = new Columns(region.length)
-        .put("region", region)
-        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
-        .put("insurance", Objects.requireNonNull(insurance, "insurance must not be null"))
-        .put("period", Objects.requireNonNull(period, "period must not be null"))
-        .put("base", Objects.requireNonNull(baseFen, "baseFen must not be null"));
-    if (unitType != null) in.put("unit.type", unitType);
-    if ((rateNum == null) != (rateDen == null)) {
-      throw new IllegalArgumentException("rateNum and rateDen go together");
-    }
-    if (rateNum != null) in.put("rate.num", rateNum).put("rate.den", rateDen);
-    if (asOf != null) in.put("as_of", asOf);
-    Columns out = batch("contribution", in, "due", "relief", "payable", "relief_ratio.num",
-        "relief_ratio.den", "status", "error");
-    return new ContributionColumns(out.longs("due"), out.longs("relief"), out.longs("payable"),
-        out.longs("relief_ratio.num"), out.longs("relief_ratio.den"), out.ints("status"),
-        out.errors(), out.failed());
+    return ContributionColumns.run(this, region, unitSize, unitType, insurance, period, baseFen,
+        rateNum, rateDen, asOf);
   }
 
   /**
@@ -713,45 +800,8 @@ public final class Engine implements AutoCloseable {
   public StableJobRefundColumns stableJobRefundColumns(int[] region, int[] unitSize,
       int[] unitType, int[] year, long[] priorYearPaidFen, int[] monthsPaid, long[] layoffs,
       long[] insured, int[] flags, long[] alreadyRefundedFen, int[] asOf) {
-    Objects.requireNonNull(region, "region must not be null");
-    int n = region.length;
-    Columns in = new Columns(n)
-        .put("region", region)
-        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
-        .put("year", Objects.requireNonNull(year, "year must not be null"))
-        .put("prior_year_paid",
-            Objects.requireNonNull(priorYearPaidFen, "priorYearPaidFen must not be null"))
-        .put("months_paid", Objects.requireNonNull(monthsPaid, "monthsPaid must not be null"))
-        .put("layoffs", Objects.requireNonNull(layoffs, "layoffs must not be null"))
-        .put("insured", Objects.requireNonNull(insured, "insured must not be null"));
-    if (unitType != null) in.put("unit.type", unitType);
-    if (flags != null) {
-      if (flags.length != n) {
-        throw new IllegalArgumentException("flags has " + flags.length + " values, not " + n);
-      }
-      int[] arrears = new int[n];
-      int[] dishonest = new int[n];
-      int[] liquidation = new int[n];
-      int[] zombie = new int[n];
-      int[] publicAccount = new int[n];
-      for (int i = 0; i < n; i++) {
-        int f = flags[i];
-        arrears[i] = f & StableJobRefundColumns.ARREARS;
-        dishonest[i] = (f & StableJobRefundColumns.DISHONEST) >>> 1;
-        liquidation[i] = (f & StableJobRefundColumns.LIQUIDATION) >>> 2;
-        zombie[i] = (f & StableJobRefundColumns.ZOMBIE) >>> 3;
-        publicAccount[i] = (f & StableJobRefundColumns.NO_PUBLIC_ACCOUNT) == 0 ? 1 : 0;
-      }
-      in.put("arrears", arrears).put("dishonest", dishonest).put("liquidation", liquidation)
-          .put("zombie", zombie).put("has_public_account", publicAccount);
-    }
-    if (alreadyRefundedFen != null) in.put("already_refunded", alreadyRefundedFen);
-    if (asOf != null) in.put("as_of", asOf);
-    Columns out = batch("stable_job_refund", in, "eligible", "amount", "ratio.num", "ratio.den",
-        "reasons", "payee", "status", "error");
-    return new StableJobRefundColumns(out.ints("eligible"), out.longs("amount"),
-        out.longs("ratio.num"), out.longs("ratio.den"), out.ints("reasons"), out.ints("payee"),
-        out.ints("status"), out.errors(), out.failed());
+    return StableJobRefundColumns.run(this, region, unitSize, unitType, year, priorYearPaidFen,
+        monthsPaid, layoffs, insured, flags, alreadyRefundedFen, asOf);
   }
 
   /**

@@ -154,6 +154,52 @@ final class JsonWriter {
     return this;
   }
 
+  /**
+   * Compact JSON text of a value read by {@link JsonReader} (objects with
+   * their members in order, numbers as their exact decimal text): how a part
+   * of a result (a receipt's request or result, a replay's differing value)
+   * is handed back as text.
+   */
+  static String valueText(Object value) {
+    JsonWriter w = new JsonWriter(new StringBuilder(64));
+    w.value(value);
+    return w.toString();
+  }
+
+  private void value(Object v) {
+    if (v instanceof JsonObject) {
+      sb.append('{');
+      boolean firstMember = true;
+      for (java.util.Map.Entry<String, Object> m : ((JsonObject) v).members().entrySet()) {
+        if (!firstMember) sb.append(',');
+        firstMember = false;
+        quote(m.getKey(), "a member name");
+        sb.append(':');
+        value(m.getValue());
+      }
+      sb.append('}');
+    } else if (v instanceof List) {
+      sb.append('[');
+      boolean firstItem = true;
+      for (Object item : (List<?>) v) {
+        if (!firstItem) sb.append(',');
+        firstItem = false;
+        value(item);
+      }
+      sb.append(']');
+    } else if (v instanceof String) {
+      quote((String) v, "a string");
+    } else if (v instanceof BigDecimal) {
+      sb.append(v.toString()); // "12", "0.5", "1E+3": all JSON numbers
+    } else if (v instanceof Boolean) {
+      sb.append(v);
+    } else if (v == JsonReader.NULL || v == null) {
+      sb.append("null");
+    } else {
+      throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+    }
+  }
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private void quote(String s, String what) {

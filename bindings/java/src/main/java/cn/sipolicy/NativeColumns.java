@@ -81,4 +81,21 @@ final class NativeColumns {
         + ", version " + Sipolicy.version() + ") has no " + symbol
         + ": columnar batches and describe need a newer library");
   }
+
+  /** The column type Engine.batch(op, in, outputs…) allocates for an output. */
+  static int defaultOutputType(String name) {
+    switch (name) {
+      case "error":
+        return NativeColumns.COLUMN_TEXT;
+      case "status":
+      case "eligible":
+      case "reasons":
+      case "payee":
+      case "days":
+      case "waived_days":
+        return NativeColumns.COLUMN_I32;
+      default:
+        return NativeColumns.COLUMN_I64;
+    }
+  }
 }

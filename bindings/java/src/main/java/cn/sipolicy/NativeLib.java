@@ -33,8 +33,11 @@ import java.nio.charset.StandardCharsets;
 final class NativeLib {
   /** The major version this binding speaks (SIPOLICY_VERSION_MAJOR). */
   static final int EXPECTED_MAJOR = 0;
-  /** The oldest library with every function bound here: 0.1.0. */
-  static final int MINIMUM_VERSION = 100;
+  /**
+   * The oldest library with every function bound here: 0.2.0 (the paper
+   * trail: catalog hash, signed packs, receipts).
+   */
+  static final int MINIMUM_VERSION = 200;
 
   /** Where the library was loaded from, for messages. */
   static final String LOCATION;
@@ -83,8 +86,9 @@ final class NativeLib {
       LOCATION = lib.getFile() != null ? lib.getFile().getPath() : "sipolicy";
     }
     LIBRARY = lib;
-    Native.register(NativeLib.class, lib);
-    int v = sipolicy_version_number();
+    // The version first, by name: registering this class with an older
+    // library would fail on the first missing symbol with a less useful message.
+    int v = lib.getFunction("sipolicy_version_number").invokeInt(new Object[0]);
     if (v / 10000 != EXPECTED_MAJOR || v < MINIMUM_VERSION) {
       throw new UnsatisfiedLinkError(
           "libsipolicy at " + LOCATION + " is version " + (v / 10000) + "." + (v / 100 % 100) + "."
@@ -92,6 +96,7 @@ final class NativeLib {
               + (MINIMUM_VERSION / 10000) + "." + (MINIMUM_VERSION / 100 % 100) + "."
               + (MINIMUM_VERSION % 100) + ")");
     }
+    Native.register(NativeLib.class, lib);
   }
 
   private NativeLib() {}
@@ -148,6 +153,22 @@ final class NativeLib {
   static native int sipolicy_engine_load_pack(Pointer engine, byte[] text, long len, byte[] source);
 
   static native int sipolicy_engine_load_pack_file(Pointer engine, byte[] path);
+
+  // --- The paper trail (0.2.0): catalog hash, packs, signatures, receipts -------------
+  static native int sipolicy_engine_catalog_hash(PointerByReference out, Pointer engine);
+
+  static native int sipolicy_engine_packs(PointerByReference out, Pointer engine);
+
+  static native int sipolicy_engine_trust_key(Pointer engine, byte[] publicKeyHex);
+
+  static native int sipolicy_engine_load_signed_pack(Pointer engine, byte[] text, long len,
+      byte[] source, byte[] signature, long signatureLen);
+
+  static native int sipolicy_eval_receipt(PointerByReference out, Pointer engine, byte[] request,
+      long len);
+
+  static native int sipolicy_replay_receipt(PointerByReference out, Pointer engine,
+      byte[] receipt, long len);
 
   // --- JSON ---------------------------------------------------------------------
   static native int sipolicy_eval_json(PointerByReference out, Pointer engine, byte[] request,

@@ -9,7 +9,7 @@ import java.util.Objects;
 public final class Sipolicy {
   private Sipolicy() {}
 
-  /** The loaded library's version text, e.g. "0.1.0". */
+  /** The loaded library's version text, e.g. "0.2.0". */
   public static String version() {
     return NativeLib.string(NativeLib.sipolicy_version());
   }

@@ -6,7 +6,8 @@ package cn.sipolicy;
  * #toException()} gives the binding's typed exception for it.
  *
  * @param code "invalid_argument", "out_of_range", "not_found", "parse_error",
- *     "unknown_op", "internal" (or a code added by a newer library)
+ *     "unknown_op", "internal", "permission_denied" (or a code added by a
+ *     newer library)
  * @param field the request field concerned, "" if none (e.g. "base",
  *     "units[3].prior_year_paid")
  * @param message the library's message, verbatim
@@ -53,6 +54,8 @@ public record SipolicyError(String code, String field, String message) {
         return Status.INTERNAL;
       case "no_memory":
         return Status.NO_MEMORY;
+      case "permission_denied":
+        return Status.PERMISSION_DENIED;
       default:
         return -1;
     }
@@ -77,6 +80,8 @@ public record SipolicyError(String code, String field, String message) {
         return "internal";
       case Status.NO_MEMORY:
         return "no_memory";
+      case Status.PERMISSION_DENIED:
+        return "permission_denied";
       default:
         return "unknown";
     }

@@ -61,6 +61,8 @@ public class SipolicyException extends RuntimeException {
         return new UnknownOpException(statusName, message, field);
       case Status.INTERNAL:
         return new InternalException(statusName, message, field);
+      case Status.PERMISSION_DENIED:
+        return new PermissionDeniedException(statusName, message, field);
       default:
         return new SipolicyException(status, statusName, message, field);
     }

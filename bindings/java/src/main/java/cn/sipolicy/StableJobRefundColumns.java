@@ -1,6 +1,7 @@
 package cn.sipolicy;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outputs of {@link Engine#stableJobRefundColumns}: one entry per unit,
@@ -54,5 +55,50 @@ public record StableJobRefundColumns(int[] eligible, long[] amount, long[] ratio
   /** Record i's payee. */
   public Payee payeeOf(int i) {
     return Payee.values()[payee[i]];
+  }
+
+  /** {@link Engine#stableJobRefundColumns}: flags split into columns, one columnar batch. */
+  static StableJobRefundColumns run(Engine engine, int[] region, int[] unitSize, int[] unitType,
+      int[] year, long[] priorYearPaidFen, int[] monthsPaid, long[] layoffs, long[] insured,
+      int[] flags, long[] alreadyRefundedFen, int[] asOf) {
+    Objects.requireNonNull(region, "region must not be null");
+    int n = region.length;
+    Columns in = new Columns(n)
+        .put("region", region)
+        .put("unit.size", Objects.requireNonNull(unitSize, "unitSize must not be null"))
+        .put("year", Objects.requireNonNull(year, "year must not be null"))
+        .put("prior_year_paid",
+            Objects.requireNonNull(priorYearPaidFen, "priorYearPaidFen must not be null"))
+        .put("months_paid", Objects.requireNonNull(monthsPaid, "monthsPaid must not be null"))
+        .put("layoffs", Objects.requireNonNull(layoffs, "layoffs must not be null"))
+        .put("insured", Objects.requireNonNull(insured, "insured must not be null"));
+    if (unitType != null) in.put("unit.type", unitType);
+    if (flags != null) {
+      if (flags.length != n) {
+        throw new IllegalArgumentException("flags has " + flags.length + " values, not " + n);
+      }
+      int[] arrears = new int[n];
+      int[] dishonest = new int[n];
+      int[] liquidation = new int[n];
+      int[] zombie = new int[n];
+      int[] publicAccount = new int[n];
+      for (int i = 0; i < n; i++) {
+        int f = flags[i];
+        arrears[i] = f & StableJobRefundColumns.ARREARS;
+        dishonest[i] = (f & StableJobRefundColumns.DISHONEST) >>> 1;
+        liquidation[i] = (f & StableJobRefundColumns.LIQUIDATION) >>> 2;
+        zombie[i] = (f & StableJobRefundColumns.ZOMBIE) >>> 3;
+        publicAccount[i] = (f & StableJobRefundColumns.NO_PUBLIC_ACCOUNT) == 0 ? 1 : 0;
+      }
+      in.put("arrears", arrears).put("dishonest", dishonest).put("liquidation", liquidation)
+          .put("zombie", zombie).put("has_public_account", publicAccount);
+    }
+    if (alreadyRefundedFen != null) in.put("already_refunded", alreadyRefundedFen);
+    if (asOf != null) in.put("as_of", asOf);
+    Columns out = engine.batch("stable_job_refund", in, "eligible", "amount", "ratio.num",
+        "ratio.den", "reasons", "payee", "status", "error");
+    return new StableJobRefundColumns(out.ints("eligible"), out.longs("amount"),
+        out.longs("ratio.num"), out.longs("ratio.den"), out.ints("reasons"), out.ints("payee"),
+        out.ints("status"), out.errors(), out.failed());
   }
 }

@@ -10,6 +10,8 @@ public final class Status {
   public static final int UNKNOWN_OP = 5;
   public static final int INTERNAL = 6;
   public static final int NO_MEMORY = 7;
+  /** A pack not signed by a trusted key, or whose signature does not verify (0.2.0). */
+  public static final int PERMISSION_DENIED = 8;
 
   private Status() {}
 

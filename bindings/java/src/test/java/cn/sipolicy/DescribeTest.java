@@ -26,9 +26,13 @@ import org.junit.jupiter.api.Test;
  * library has no sipolicy_describe.
  */
 class DescribeTest {
-  /** Envelope members, not fields of an operation. */
+  /**
+   * Envelope members, not fields of an operation ("catalog" and "sipolicy":
+   * the provenance every result carries; Engine.catalogHash() and
+   * Sipolicy.version() give them in full).
+   */
   static final Set<String> ENVELOPE = Set.of("op", "id", "explain", "detail", "ok", "error", "rules",
-      "trace");
+      "trace", "catalog", "sipolicy");
 
   static String camel(String snake) {
     StringBuilder sb = new StringBuilder();
@@ -182,7 +186,7 @@ class DescribeTest {
           case "i64" -> NativeColumns.COLUMN_I64;
           default -> NativeColumns.COLUMN_TEXT;
         };
-        assertEquals(expected, Engine.defaultOutputType(col.string("name")),
+        assertEquals(expected, NativeColumns.defaultOutputType(col.string("name")),
             op.string("name") + " output " + col.string("name"));
       }
     }

@@ -17,6 +17,7 @@ class ErrorsTest {
     int v = Sipolicy.versionNumber();
     assertEquals(NativeLib.EXPECTED_MAJOR, v / 10000);
     assertTrue(v >= NativeLib.MINIMUM_VERSION);
+    assertTrue(NativeLib.MINIMUM_VERSION >= 200, "the paper trail (0.2.0) is bound");
     assertEquals((v / 10000) + "." + (v / 100 % 100) + "." + (v % 100), Sipolicy.version());
     assertFalse(Sipolicy.libraryLocation().isEmpty());
   }
@@ -31,6 +32,7 @@ class ErrorsTest {
     assertEquals("unknown_op", Status.name(Status.UNKNOWN_OP));
     assertEquals("internal", Status.name(Status.INTERNAL));
     assertEquals("no_memory", Status.name(Status.NO_MEMORY));
+    assertEquals("permission_denied", Status.name(Status.PERMISSION_DENIED));
     assertEquals("unknown", Status.name(99));
   }
 
@@ -48,6 +50,11 @@ class ErrorsTest {
       assertEquals("f", e.field());
       assertInstanceOf(RuntimeException.class, e);
     }
+    SipolicyException denied = SipolicyException.of(8, "permission_denied", "unsigned", null);
+    assertEquals(PermissionDeniedException.class, denied.getClass());
+    assertEquals(Status.PERMISSION_DENIED, denied.status());
+    assertEquals(PermissionDeniedException.class,
+        new SipolicyError("permission_denied", "", "m").toException().getClass());
     SipolicyException memory = SipolicyException.of(7, "no_memory", "out of memory", null);
     assertEquals(SipolicyException.class, memory.getClass());
     assertEquals("", memory.field());
