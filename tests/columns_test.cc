@@ -11,7 +11,7 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/status.hpp"
-#include "../src/contribution_plan.hpp"
+#include "contribution/contribution_plan.hpp"
 
 namespace {
 

@@ -32,7 +32,7 @@
 #include "sipolicy/version.hpp"
 #include "sipolicy/operations.hpp"
 #include "sipolicy/status.hpp"
-#include "../../src/api/json_fast.hpp"
+#include "api/json_fast.hpp"
 
 struct sipolicy_engine {
   mutable std::mutex mu;

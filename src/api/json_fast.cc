@@ -1,6 +1,6 @@
 // The JSON entry point for request lines, with a fast path for flat
 // "contribution" requests; see json_fast.hpp.
-#include "json_fast.hpp"
+#include "api/json_fast.hpp"
 #include "sipolicy/version.hpp"
 
 #include <algorithm>
@@ -8,7 +8,7 @@
 #include <span>
 #include <exception>
 
-#include "../contribution_plan.hpp"
+#include "contribution/contribution_plan.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"

@@ -1,7 +1,7 @@
 // The JSON operations described once, as constexpr data (sipolicy/operations.hpp).
 //
-// Derived from the readers and writers in src/json_api.cc, src/json_ops_*.cc
-// and src/reader.cc: a field is required here exactly when its reader reports
+// Derived from the readers and writers in src/api/json_api.cc, src/json_ops_*.cc
+// and src/core/reader.cc: a field is required here exactly when its reader reports
 // it missing, and a result field is required when its handler always writes
 // it. tests/api/operations_test.cc holds the table to the real entry point;
 // docs/operations.md is generated from it (tools/gen_operations_doc.cc).
@@ -88,7 +88,7 @@ constexpr std::array<FieldDescription, (N + ...)> Join(
 }
 
 // --- Shared pieces ----------------------------------------------------------------
-// The envelope every request may carry (src/json_api.cc reads it before the op).
+// The envelope every request may carry (src/api/json_api.cc reads it before the op).
 constexpr auto kRequestEnvelope = std::to_array<FieldDescription>({
     Req("op", kText, "the operation: this operation's name"),
     Opt("id", kAny, "", "any JSON value; echoed back in the result (null when absent)"),

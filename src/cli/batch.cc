@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "../contribution_plan.hpp"
+#include "contribution/contribution_plan.hpp"
 #include "absl/container/flat_hash_map.h"
 #include "batch_form.hpp"
 #include "batch_row.hpp"

@@ -29,7 +29,7 @@
 #include "sipolicy/json_api.hpp"
 #include "sipolicy/receipt.hpp"
 #include "sipolicy/version.hpp"
-#include "../api/json_fast.hpp"
+#include "api/json_fast.hpp"
 #include "cli.hpp"
 #include "test_command.hpp"
 #include "line_reader.hpp"

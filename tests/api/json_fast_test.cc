@@ -1,7 +1,7 @@
 // The request-line entry point's fast path answers exactly as the full JSON
 // path: byte-identical result lines for generated requests of every shape,
 // good and bad, with and without the caller's defaults.
-#include "../../src/api/json_fast.hpp"
+#include "api/json_fast.hpp"
 
 #include <doctest/doctest.h>
 

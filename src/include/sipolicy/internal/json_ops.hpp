@@ -1,6 +1,6 @@
 // sipolicy/internal/json_ops.hpp — the JSON operations (docs/json.md): each
 // reads its request fields strictly and returns its result fields. The
-// dispatcher (src/json_api.cc) handles "op", "id", "as_of", errors and the
+// dispatcher (src/api/json_api.cc) handles "op", "id", "as_of", errors and the
 // envelope {"id":…, "ok":…}.
 #ifndef SIPOLICY_INTERNAL_JSON_OPS_HPP_
 #define SIPOLICY_INTERNAL_JSON_OPS_HPP_
@@ -29,8 +29,8 @@ struct OpEntry {
   std::string_view summary;  // one line for `sipolicy eval --help` and docs
 };
 
-std::span<const OpEntry> ContributionOps();  // src/json_ops_contribution.cc
-std::span<const OpEntry> EmploymentOps();    // src/json_ops_employment.cc
+std::span<const OpEntry> ContributionOps();  // src/contribution/json_ops_contribution.cc
+std::span<const OpEntry> EmploymentOps();    // src/employment/json_ops_employment.cc
 
 // Result helpers: money as "800.00", ratios as "0.5" or "2/3", dates and
 // periods as text, the applied rules as [{"id","citation",...}], the trace.

@@ -45,6 +45,37 @@ public final class Columns {
     this.n = n;
   }
 
+  /**
+   * Output columns of {@code n} records with the types {@link
+   * Engine#batch(String, Columns, String...)} gives them: "error" text;
+   * "status", "eligible", "reasons", "payee", "days" and "waived_days"
+   * {@code int[]}; every other output (money in fen, ratio parts) {@code
+   * long[]}. Allocate them once and pass them to {@link Engine#batch(String,
+   * Columns, Columns)} call after call: the fastest way to run many batches
+   * (no new arrays, so no fresh heap pages to touch per call).
+   *
+   * @throws IllegalArgumentException for a name given twice
+   */
+  public static Columns forOutputs(int n, String... names) {
+    Objects.requireNonNull(names, "outputs must not be null");
+    Columns out = new Columns(n);
+    for (String name : names) {
+      Objects.requireNonNull(name, "an output name must not be null");
+      if (out.has(name)) throw new IllegalArgumentException("output " + name + " asked twice");
+      switch (NativeColumns.defaultOutputType(name)) {
+        case NativeColumns.COLUMN_TEXT:
+          out.put(name, new String[n]);
+          break;
+        case NativeColumns.COLUMN_I32:
+          out.put(name, new int[n]);
+          break;
+        default:
+          out.put(name, new long[n]);
+      }
+    }
+    return out;
+  }
+
   /** The number of records. */
   public int size() {
     return n;

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       {@link BatchItem} per record with its result or its error;
  *   <li>columnar batches — {@link #batch(String, Columns, String...)},
  *       {@link #contributionColumns}, {@link #stableJobRefundColumns} —
- *       primitive arrays in and out, one sipolicy_batch call, no JSON.
+ *       primitive arrays in and out, sipolicy_batch over chunks of records, no JSON.
  * </ul>
  *
  * <p>The paper trail (docs/receipts.md): {@link #catalogHash()}, {@link
@@ -79,6 +79,9 @@ public final class Engine implements AutoCloseable {
   // sipolicy_engine_free never races with a call on this engine.
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed; // guarded by lock
+  // A columnar batch runs in chunks (ColumnBatch): pack loads take the write
+  // side, so the chunks of one batch all see the same catalog. Taken after lock.
+  private final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
 
   private Engine(Pointer ptr) {
     this.handle = new Handle(ptr);
@@ -155,9 +158,11 @@ public final class Engine implements AutoCloseable {
     byte[] t = NativeLib.utf8z(text, "text");
     byte[] s = source == null ? null : Convert.cstring(source, "source");
     Pointer h = acquire();
+    catalogLock.writeLock().lock();
     try {
       NativeLib.check(NativeLib.sipolicy_engine_load_pack(h, t, NativeLib.lengthOf(t), s));
     } finally {
+      catalogLock.writeLock().unlock();
       release();
     }
   }
@@ -183,10 +188,12 @@ public final class Engine implements AutoCloseable {
     byte[] s = source == null ? null : Convert.cstring(source, "source");
     byte[] g = NativeLib.utf8z(signature, "signature");
     Pointer h = acquire();
+    catalogLock.writeLock().lock();
     try {
       NativeLib.check(NativeLib.sipolicy_engine_load_signed_pack(h, t, NativeLib.lengthOf(t), s,
           g, NativeLib.lengthOf(g)));
     } finally {
+      catalogLock.writeLock().unlock();
       release();
     }
   }
@@ -205,9 +212,11 @@ public final class Engine implements AutoCloseable {
     Objects.requireNonNull(path, "path must not be null");
     byte[] p = NativeLib.pathz(path);
     Pointer h = acquire();
+    catalogLock.writeLock().lock();
     try {
       NativeLib.check(NativeLib.sipolicy_engine_load_pack_file(h, p));
     } finally {
+      catalogLock.writeLock().unlock();
       release();
     }
   }
@@ -710,15 +719,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Evaluates {@code in.size()} records of {@code op} given as columns, in one
-   * native call with no JSON: the fast path for millions of records. Output
-   * columns are allocated with the library's own types: "error" as text
-   * ({@link Columns#texts}); "status", "eligible", "reasons", "payee", "days"
-   * and "waived_days" as int32 ({@link Columns#ints}; {@link Columns#longs}
-   * gives a widened copy); every other output — money in fen, ratio parts —
-   * as int64 ({@link Columns#longs}). To choose the types (the library takes
-   * either for an integer column), pass your own output columns to {@link
-   * #batch(String, Columns, Columns)}. A failed record gets its status in "status", its
+   * Evaluates {@code in.size()} records of {@code op} given as columns, with
+   * no JSON: the fast path for millions of records (sipolicy_batch over
+   * chunks of ~50,000 records, all against one catalog: a pack load waits for
+   * the batch). Output columns are allocated as {@link Columns#forOutputs}
+   * does: "error" text, the codes int32, money and ratio parts int64. For many
+   * batches, allocate them once and pass them to {@link #batch(String,
+   * Columns, Columns)}: new output arrays cost the JVM fresh heap pages on
+   * every call (as much as the evaluation itself, measured on the project's
+   * VM). A failed record gets its status in "status", its
    * "field: message" in "error" (when asked for) and zeros elsewhere; it never
    * stops the others ({@link Columns#failed()} counts them).
    *
@@ -730,21 +739,7 @@ public final class Engine implements AutoCloseable {
   public Columns batch(String op, Columns in, String... outputs) {
     Objects.requireNonNull(in, "in must not be null");
     Objects.requireNonNull(outputs, "outputs must not be null");
-    Columns out = new Columns(in.size());
-    for (String name : outputs) {
-      Objects.requireNonNull(name, "an output name must not be null");
-      if (out.has(name)) throw new IllegalArgumentException("output " + name + " asked twice");
-      switch (NativeColumns.defaultOutputType(name)) {
-        case NativeColumns.COLUMN_TEXT:
-          out.put(name, new String[in.size()]);
-          break;
-        case NativeColumns.COLUMN_I32:
-          out.put(name, new int[in.size()]);
-          break;
-        default:
-          out.put(name, new long[in.size()]);
-      }
-    }
+    Columns out = Columns.forOutputs(in.size(), outputs);
     batch(op, in, out);
     return out;
   }
@@ -752,8 +747,11 @@ public final class Engine implements AutoCloseable {
   /**
    * As {@link #batch(String, Columns, String...)} into output columns the
    * caller allocated (each {@code int[]}, {@code long[]} or, for "error",
-   * {@code String[]} of {@code in.size()}), so arrays can be reused across
-   * calls. Returns the number of failed records.
+   * {@code String[]} of {@code in.size()}; {@link Columns#forOutputs} makes
+   * them), written in place, so arrays can be reused across calls: the
+   * fastest way to run batch after batch. Integer outputs may be either type
+   * (a value that does not fit an int32 column fails its record). Returns the
+   * number of failed records.
    */
   public long batch(String op, Columns in, Columns out) {
     Objects.requireNonNull(op, "op must not be null");
@@ -761,9 +759,11 @@ public final class Engine implements AutoCloseable {
     Objects.requireNonNull(out, "out must not be null");
     if (!NativeColumns.hasBatch()) throw NativeColumns.missing("sipolicy_batch");
     Pointer h = acquire();
+    catalogLock.readLock().lock();
     try {
       ColumnBatch.run(h, op, in, out);
     } finally {
+      catalogLock.readLock().unlock();
       release();
     }
     return out.failed();
@@ -806,7 +806,7 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Frees the calling thread's reusable native buffer of the columnar calls
-   * (it is kept between calls, up to 256 MiB, to avoid allocating per call).
+   * (one chunk of records, ~4 MiB, kept between calls to avoid allocating per call).
    */
   public static void releaseColumnBuffers() {
     ColumnBatch.releaseArena();

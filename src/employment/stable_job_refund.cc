@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "employment_common.hpp"
-#include "employment_internal.hpp"
+#include "employment/employment_common.hpp"
+#include "employment/employment_internal.hpp"
 
 namespace sipolicy {
 namespace {
@@ -113,8 +113,8 @@ const SizeThresholds* FindSizeThresholds(const Catalog& c, Sector sector,
 }
 // ===========================================================================
 // 稳岗返还: the rules of a (region, year, class, unit type, as_of) group,
-// resolved once, then a cheap evaluation per unit (src/employment_internal.hpp:
-// shared with the columnar screening in src/columns.cc).
+// resolved once, then a cheap evaluation per unit (src/employment/employment_internal.hpp:
+// shared with the columnar screening in src/contribution/columns.cc).
 namespace internal {
 
 RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,

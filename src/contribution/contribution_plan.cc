@@ -1,7 +1,7 @@
 // The rules of a contribution group, resolved once; see contribution_plan.hpp.
-#include "contribution_plan.hpp"
+#include "contribution/contribution_plan.hpp"
 
-#include "contribution_cite.hpp"
+#include "contribution/contribution_cite.hpp"
 
 namespace sipolicy::internal {
 

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "invariant_divisor.hpp"
-#include "plan_cache.hpp"
+#include "core/invariant_divisor.hpp"
+#include "contribution/plan_cache.hpp"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/decimal.hpp"
 

@@ -10,7 +10,7 @@
 #include <optional>
 
 #include "absl/status/statusor.h"
-#include "invariant_divisor.hpp"
+#include "core/invariant_divisor.hpp"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/period.hpp"

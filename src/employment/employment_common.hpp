@@ -1,6 +1,6 @@
 // employment_common.hpp — private to src/: the small checks, error helpers
 // and trace helpers that the employment-side calculations share
-// (src/employment.cc: 稳岗返还; employment_subsidy.cc: subsidies;
+// (src/employment/stable_job_refund.cc: 稳岗返还; employment_subsidy.cc: subsidies;
 // employment_size.cc: enterprise size and collection targets).
 #ifndef SIPOLICY_SRC_EMPLOYMENT_COMMON_HPP_
 #define SIPOLICY_SRC_EMPLOYMENT_COMMON_HPP_
@@ -14,8 +14,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "contribution_cite.hpp"
-#include "employment_internal.hpp"
+#include "contribution/contribution_cite.hpp"
+#include "employment/employment_internal.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/explain.hpp"
 #include "sipolicy/internal/cat.hpp"

@@ -6,8 +6,8 @@
 #include <string>
 #include <utility>
 
-#include "pack_checks.hpp"
-#include "pack_field_readers.hpp"
+#include "catalog/pack_checks.hpp"
+#include "catalog/pack_field_readers.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/pack_sections.hpp"
 #include "sipolicy/json.hpp"

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "contribution_cite.hpp"
+#include "contribution/contribution_cite.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
 

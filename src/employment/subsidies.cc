@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "employment_common.hpp"
+#include "employment/employment_common.hpp"
 #include "sipolicy/employment.hpp"
 
 namespace sipolicy {

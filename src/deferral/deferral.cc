@@ -5,7 +5,7 @@
 // reason.
 #include <algorithm>
 
-#include "contribution_cite.hpp"
+#include "contribution/contribution_cite.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"

@@ -1,5 +1,5 @@
 // The public face of the field and parse-error payloads (sipolicy/status.hpp);
-// the payloads themselves are attached by the readers (src/reader.cc).
+// the payloads themselves are attached by the readers (src/core/reader.cc).
 #include "sipolicy/status.hpp"
 
 #include <utility>

@@ -2,7 +2,7 @@
 // and collection targets (清欠率 / 新欠比例); see sipolicy/employment.hpp.
 #include <utility>
 
-#include "employment_common.hpp"
+#include "employment/employment_common.hpp"
 #include "sipolicy/employment.hpp"
 
 namespace sipolicy {

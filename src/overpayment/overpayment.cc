@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <map>
 
-#include "contribution_cite.hpp"
+#include "contribution/contribution_cite.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"

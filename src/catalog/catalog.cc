@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "absl/container/flat_hash_map.h"
-#include "pack_checks.hpp"
+#include "catalog/pack_checks.hpp"
 #include "sipolicy/internal/builtin_data.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/pack_sections.hpp"

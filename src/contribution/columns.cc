@@ -15,8 +15,8 @@
 #include <optional>
 #include <vector>
 
-#include "contribution_plan.hpp"
-#include "employment_internal.hpp"
+#include "contribution/contribution_plan.hpp"
+#include "employment/employment_internal.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
