@@ -50,8 +50,10 @@ NAMES = {
     "java_bigdecimal": "Java BigDecimal, rules table",
     "java_binding": "Java binding Engine.batch(Columns)",
     "py_decimal": "Python decimal script",
-    "py_columns": "Python binding batch_columns",
+    "py_columns": "Python binding batch_columns(out=)",
+    "py_columns_alloc": "Python batch_columns, new outputs",
     "py_records": "Python binding contribution_batch",
+    "py_records_read": "Python contribution_batch + reads",
     "eval": "sipolicy eval (JSON Lines)",
     "py_eval_peer": "Python json+decimal (eval peer)",
     "batch": "sipolicy batch (CSV)",
@@ -61,7 +63,8 @@ NAMES = {
 # ... and in the "ratio of" column
 SHORT = {"int64": "int64", "cpp_api": "C++ API", "c_abi": "C ABI", "java_bigdecimal": "BigDecimal",
          "java_binding": "binding", "py_decimal": "decimal", "py_columns": "columns",
-         "py_records": "records", "eval": "eval", "py_eval_peer": "peer",
+         "py_records": "records", "py_columns_alloc": "columns (alloc)",
+         "py_records_read": "records+read", "eval": "eval", "py_eval_peer": "peer",
          "batch": "batch", "py_batch_peer": "peer"}
 
 OUTPUTS = {

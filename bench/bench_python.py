@@ -8,9 +8,16 @@ records:
   py_decimal  the script an analyst writes: Decimal records, ROUND_HALF_UP,
               the rules in py_rules.py
   py_columns  the binding's columnar call, Engine.batch_columns(op, {column:
-              array}, outputs=...) -> {column: array}
+              array}, out={column: array}): output arrays allocated once and
+              reused by every run, as the C ABI contender's are
+  py_columns_alloc
+              the same call with outputs=(...): fresh output arrays each run
+              (informational: the price of new memory, see the README)
   py_records  the binding's typed per-record call, Engine.contribution_batch
               of ContributionRequest objects carrying decimal.Decimal amounts
+  py_records_read
+              the same, plus reading due, relief and payable (Decimals made
+              on first read) of every result (informational)
 
 Each contender's input is built before the clock starts, in the form that
 contender takes (Decimal records, or arrays of codes and fen); its outputs
@@ -128,12 +135,23 @@ def contribution_decimal(records, runs, out_dir):
     return times
 
 
-def contribution_per_record(sipolicy, engine, records, runs, out_dir):
+def read_amounts(items):
+    """What a caller of contribution_batch reads: the three amounts."""
+    for it in items:
+        if it.ok:
+            it.due, it.relief, it.payable
+    return items
+
+
+def contribution_per_record(sipolicy, engine, records, runs, out_dir, read=False):
     """Typed requests with Decimal amounts, as an integrator builds them."""
     Request, Unit = sipolicy.ContributionRequest, sipolicy.Unit
     requests = [Request(region=r[0], unit=Unit(r[1], r[2]), insurance=r[3], period=r[4],
                         base=r[5], rate=r[6]) for r in records]
-    items, times = timed(lambda: engine.contribution_batch(requests), runs)
+    if read:
+        items, times = timed(lambda: read_amounts(engine.contribution_batch(requests)), runs)
+    else:
+        items, times = timed(lambda: engine.contribution_batch(requests), runs)
     cols = {k: array.array(v) for k, v in CONTRIBUTION_OUT.items()}
     for it in items:
         if it.ok:
@@ -205,6 +223,18 @@ def main():
         for wl, op, cols, spec, n in (("contribution", "contribution", cin, CONTRIBUTION_OUT, n_c),
                                       ("screening", "stable_job_refund", sin, SCREENING_OUT, n_s)):
             res, times = timed(lambda: engine.batch_columns(op, cols, outputs=tuple(spec)), runs)
+            write_outputs(os.path.join(out, "py_columns_alloc", wl), spec, res)
+            emit({"kind": "time", "workload": wl, "contender": "py_columns_alloc", "n": n,
+                  "runs_ns": times})
+            del res
+            try:  # the caller's arrays, filled in place (one warm-up call, as in bench_policy)
+                bufs = {k: array.array(v, bytes(array.array(v).itemsize * n))
+                        for k, v in spec.items()}
+                engine.batch_columns(op, cols, out=bufs)
+            except TypeError as e:  # a binding without out=
+                skip(wl, "py_columns", f"Engine.batch_columns(..., out=) not available: {e}")
+                continue
+            res, times = timed(lambda: engine.batch_columns(op, cols, out=bufs), runs)
             write_outputs(os.path.join(out, "py_columns", wl), spec, res)
             emit({"kind": "time", "workload": wl, "contender": "py_columns", "n": n,
                   "runs_ns": times})
@@ -218,6 +248,11 @@ def main():
                                         os.path.join(out, "py_records", "contribution"))
         emit({"kind": "time", "workload": "contribution", "contender": "py_records", "n": n_c,
               "runs_ns": times})
+        times = contribution_per_record(sipolicy, engine, records, runs,
+                                        os.path.join(out, "py_records_read", "contribution"),
+                                        read=True)
+        emit({"kind": "time", "workload": "contribution", "contender": "py_records_read",
+              "n": n_c, "runs_ns": times})
     else:
         skip("contribution", "py_records",
              "Engine.contribution_batch(ContributionRequest, ...) not available")

@@ -15,6 +15,8 @@
 #define SIPOLICY_CATALOG_HPP_
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +103,11 @@ class Catalog {
   // 16 digits as "catalog" (docs/receipts.md).
   //   (*sipolicy::Catalog::Builtin())->content_hash()   // "5f0c…" (64 digits)
   const std::string& content_hash() const { return hash_; }
+  // A rule's values as its pack gave them: the rule's JSON object without its
+  // id, document, region and notes, canonical (keys sorted), or nullptr. For
+  // listing (`sipolicy rules`), whatever the section's rule type.
+  //   cat.RuleValues("layoff_targets", "cn-layoff-target-2018")  // {"rate":"0.055","year":2018}
+  const std::string* RuleValues(std::string_view section, std::string_view id) const;
 
   // True when `doc` counts for an evaluation as of `as_of`.
   static bool Known(const Document& doc, std::optional<Date> as_of) {
@@ -119,6 +126,7 @@ class Catalog {
   EmploymentRules employment_;
   std::vector<PackInfo> packs_;
   std::string hash_ = EmptyHash();
+  std::map<std::string, std::string, std::less<>> rule_values_;  // "section/id" -> JSON
   static std::string EmptyHash();
 };
 

@@ -167,6 +167,22 @@ class PackLoader {
     } else {
       cat_.packs_.push_back(std::move(info));
     }
+    // Every rule's values as given, for listings (a later pack's rule with the
+    // same id replaces them, as it replaces the rule).
+    for (const auto& [section, rules] : doc->members()) {
+      if (rules.type() != json::Type::kArray || section == "documents") continue;
+      for (const json::Value& rule : rules.items()) {
+        const json::Value* id = rule.type() == json::Type::kObject ? rule.Find("id") : nullptr;
+        if (id == nullptr || id->type() != json::Type::kString) continue;
+        json::Value values = json::Value::Object();
+        for (const auto& [k, v] : rule.members()) {
+          if (k != "id" && k != "document" && k != "region" && k != "note" && k != "note_zh") {
+            values.Set(k, v);
+          }
+        }
+        cat_.rule_values_[Cat(section, "/", id->string_value())] = values.SerializeCanonical();
+      }
+    }
     // Chained: the base catalog's hash, then this pack's canonical form.
     cat_.hash_ = Sha256Hex(Cat(cat_.hash_, "\n", Sha256Hex(doc->SerializeCanonical())));
     return std::make_shared<const Catalog>(std::move(cat_));
@@ -467,6 +483,11 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Builtin() {
     return cat;
   }();
   return kBuiltin;
+}
+
+const std::string* Catalog::RuleValues(std::string_view section, std::string_view id) const {
+  auto it = rule_values_.find(Cat(section, "/", id));
+  return it == rule_values_.end() ? nullptr : &it->second;
 }
 
 const Document* Catalog::FindDocument(std::string_view id) const {

@@ -368,6 +368,19 @@ std::string Ratio::ToString() const {
   // it back (at most 18 significant and 18 fraction digits); otherwise, and
   // for 2/3-like values, as the fraction "p/q", so that Parse(ToString()) is exact.
   if (is_finite_decimal()) {
+    // The usual case in 128 bits: den | 10^k for some k <= 18 (so the
+    // units, |num| × 10^k / den, stay below 2^123).
+    std::int64_t p10 = 1;
+    int k10 = 0;
+    while (p10 % den_ != 0 && k10 < kMaxScale) {
+      p10 *= 10;
+      ++k10;
+    }
+    if (p10 % den_ != 0) return internal::Cat(num_, "/", den_);  // k > 18: a fraction
+    const int128 units128 = static_cast<int128>(num_) * (p10 / den_);
+    const std::string text = Int128ToString(units128);
+    const std::size_t digits128 = text.size() - (units128 < 0 ? 1 : 0);
+    if (units128 == 0 || digits128 <= 18) return FormatScaled(text, k10);
     int k = 0;  // smallest k with den | 10^k
     mp::cpp_int p = 1;
     while (p % den_ != 0) {

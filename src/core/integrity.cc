@@ -2,13 +2,21 @@
 // the pack signature file format (sipolicy/integrity.hpp).
 #include "sipolicy/integrity.hpp"
 
+// SHA-256 through the one-shot SHA256_* functions, not EVP: EVP's first use
+// initialises OpenSSL's provider framework (reading openssl.cnf), 2–6 ms that
+// every engine creation would pay for the catalog hash (the target is < 5 ms
+// in all). They are deprecated in OpenSSL 3 for new algorithms' sake, not
+// unsafe; Ed25519, needed only for signatures, goes through EVP.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <stdexcept>
 
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"
@@ -149,13 +157,14 @@ bool VerifyEd25519(std::string_view key_hex, const std::array<unsigned char, 64>
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr) != 1) {
+  unsigned char md[SHA256_DIGEST_LENGTH];
+  SHA256_CTX ctx;
+  if (SHA256_Init(&ctx) != 1 || SHA256_Update(&ctx, bytes.data(), bytes.size()) != 1 ||
+      SHA256_Final(md, &ctx) != 1) {
     // libcrypto cannot compute SHA-256: nothing downstream could be trusted.
-    throw std::runtime_error("OpenSSL EVP_Digest(SHA-256) failed");
+    throw std::runtime_error("OpenSSL SHA256 failed");
   }
-  return Hex(md, n);
+  return Hex(md, sizeof md);
 }
 
 absl::Status TrustedKeys::Add(std::string_view public_key_hex) {

@@ -3,7 +3,7 @@
 # one output line per input line, CSV with BOM and bad rows.
 # usage: cli_test.sh path/to/sipolicy
 set -u
-BIN="$1"
+BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"  # absolute: some checks cd
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 passed=0 failed=0
@@ -140,6 +140,11 @@ check "batch: summary counts them" contains "$TMP/quote.err" "11 rows, 8 ok, 3 f
 # Every row starts with its input line number (an unreadable row's id is empty).
 check "batch: line number for an unreadable row" contains "$TMP/quote.out" "3,,false,,,,,,,invalid_argument,,unterminated quoted field"
 check "batch: line number of the lone quote" contains "$TMP/quote.out" "11,,false,,,,,,,invalid_argument,,unterminated quoted field"
+
+# rules lists every rule's values, employment rules included (2020 report: 6%).
+"$BIN" rules --region 520000 > "$TMP/rules.out"
+check "rules: a layoff target's values" contains "$TMP/rules.out" '{"rate":"0.06","year":2020}'
+check "rules: a size threshold's values" contains "$TMP/rules.out" 'nbs-2017-industry'
 
 # --- The paper trail (docs/receipts.md) ------------------------------------------
 for cmd in replay keygen sign; do

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import json
 import sys
+import weakref
 from array import array
 from ctypes import byref, c_size_t, c_void_p
 from itertools import compress
@@ -23,7 +24,8 @@ from ._convert import ENUMS
 from ._lib import Column, Library
 from .errors import LibraryError, OutOfRangeError
 
-__all__ = ["ColumnSpec", "column_specs", "describe", "run_batch", "BatchUnavailableError"]
+__all__ = ["ColumnSpec", "column_specs", "describe", "run_batch", "BatchUnavailableError",
+           "Packed"]
 
 I32, I64, TEXT = 1, 2, 3
 _TYPE_CODES = {"i32": I32, "i64": I64, "text": TEXT}
@@ -106,9 +108,26 @@ def describe(lib: Library) -> Dict[str, Any]:
     return lib._describe  # type: ignore[return-value]
 
 
+_SPECS: "weakref.WeakKeyDictionary[Library, Dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
 def column_specs(lib: Library, op: str) -> Optional[Tuple[Tuple[ColumnSpec, ...],
                                                           Tuple[ColumnSpec, ...]]]:
-    """(inputs, outputs) of ``op``'s columnar form, or None if it has none."""
+    """(inputs, outputs) of ``op``'s columnar form, or None if it has none
+    (read once per library and operation)."""
+    try:
+        known = _SPECS[lib]
+    except KeyError:
+        known = _SPECS[lib] = {}
+    except TypeError:  # not weakly referenceable: no cache
+        return _column_specs(lib, op)
+    if op not in known:
+        known[op] = _column_specs(lib, op)
+    return known[op]  # type: ignore[no-any-return]
+
+
+def _column_specs(lib: Library, op: str) -> Optional[Tuple[Tuple[ColumnSpec, ...],
+                                                           Tuple[ColumnSpec, ...]]]:
     if lib.has("sipolicy_describe"):
         for o in describe(lib).get("operations", ()):
             if o.get("name") == op:
@@ -161,6 +180,26 @@ class _Input:
         self.keep = keep
         self.length = length
         self.numpy = numpy
+
+
+class Packed(NamedTuple):
+    """A column already packed as native int32 (or int64, ``wide``) values in
+    ``bytes`` or a ``bytearray`` (the record batches build their columns
+    this way); handed to C without a copy."""
+    data: Any
+    wide: bool
+
+
+def _from_packed(value: Packed) -> _Input:
+    data = value.data
+    if type(data) is bytes:  # read-only: c_char_p points at its bytes
+        address = ctypes.cast(ctypes.c_char_p(data), c_void_p).value or 0
+        keep: Any = data
+    else:
+        raw = (ctypes.c_char * len(data)).from_buffer(data) if data else None
+        address = ctypes.addressof(raw) if raw is not None else 0
+        keep = (data, raw)
+    return _Input(I64 if value.wide else I32, address, keep, len(data) // (8 if value.wide else 4))
 
 
 def _from_array(name: str, a: array) -> _Input:
@@ -263,6 +302,8 @@ def as_input(name: str, value: Any, enum_name: Optional[str]) -> _Input:
     """Any supported column value -> an _Input (zero-copy where possible)."""
     if isinstance(value, array):
         return _from_array(name, value)
+    if type(value) is Packed:
+        return _from_packed(value)
     module = type(value).__module__
     if module.startswith("numpy") and hasattr(value, "dtype"):
         return _from_numpy(name, value, enum_name)
@@ -302,11 +343,54 @@ def _output_buffer(spec_type: str, n: int, numpy: bool) -> Tuple[int, int, Any]:
     return (I64 if wide else I32), b.buffer_info()[0], b
 
 
+def _output_into(name: str, value: Any, n: int) -> Tuple[int, int, Any]:
+    """(type code, address, value) of a caller's output column: a writable,
+    contiguous, native int32 or int64 buffer of exactly n values (array.array
+    'i'/'l'/'q', a numpy array, a writable memoryview), written in place.
+    C takes either width for any integer output (a value that does not fit
+    an int32 column fails its record with out_of_range)."""
+    if isinstance(value, array):
+        if value.typecode not in "ilq" or value.itemsize not in (4, 8):
+            raise TypeError(f"out[{name!r}]: array('{value.typecode}') is not int32 or int64; "
+                            f"use array('i') or array('q')")
+        size, address = value.itemsize, value.buffer_info()[0]
+        length = len(value)
+    elif type(value).__module__.startswith("numpy") and hasattr(value, "dtype"):
+        d = value.dtype
+        if (value.ndim != 1 or d.kind != "i" or d.itemsize not in (4, 8) or not d.isnative
+                or not value.flags.c_contiguous or not value.flags.writeable):
+            raise TypeError(f"out[{name!r}]: expected a writable, contiguous one-dimensional "
+                            f"int32 or int64 array, got {d} of shape {value.shape}")
+        size, address, length = d.itemsize, value.ctypes.data, len(value)
+    else:
+        try:
+            mv = memoryview(value)
+        except TypeError:
+            raise TypeError(f"out[{name!r}]: expected a writable int32/int64 buffer (array.array"
+                            f"('q'), a numpy array), got {type(value).__name__}") from None
+        fmt = mv.format
+        native = fmt[:1] in ("@", "=") or fmt[:1] == ("<" if sys.byteorder == "little" else ">")
+        if (mv.ndim != 1 or fmt.lstrip("@=<>!") not in ("i", "l", "q")
+                or mv.itemsize not in (4, 8) or (fmt[:1] in "<>!" and not native)):
+            raise TypeError(f"out[{name!r}]: buffer format {fmt!r} is not native int32 or int64")
+        if mv.readonly or not mv.c_contiguous:
+            raise TypeError(f"out[{name!r}]: the buffer is read-only or not contiguous")
+        size, length = mv.itemsize, len(mv)
+        raw = (ctypes.c_char * mv.nbytes).from_buffer(mv) if mv.nbytes else None
+        address = ctypes.addressof(raw) if raw is not None else 0
+        value = (value, mv, raw)  # kept alive through the call
+    if length != n:
+        raise ValueError(f"out[{name!r}] has {length} values for {n} records: an output "
+                         f"column holds one value per record")
+    return (I32 if size == 4 else I64), address, value
+
+
 def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
               outputs: Optional[Iterable[str]] = None,
               specs: Optional[Tuple[Tuple[ColumnSpec, ...], Tuple[ColumnSpec, ...]]] = None,
-              ) -> Tuple[Dict[str, Any], int]:
-    """One sipolicy_batch call: ({output name: column}, failed records)."""
+              out: Optional[Mapping[str, Any]] = None) -> Tuple[Dict[str, Any], int]:
+    """One sipolicy_batch call: ({output name: column}, failed records).
+    ``out`` maps output names to the caller's buffers, written in place."""
     fn = lib.optional("sipolicy_batch")
     if fn is None:
         raise BatchUnavailableError(
@@ -343,7 +427,12 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
     n = n or 0
     numpy = any(col.numpy for _, col in inputs)
 
-    if outputs is None:
+    if out is not None and not isinstance(out, Mapping):
+        raise TypeError(f"out: expected a mapping of output column name to buffer, "
+                        f"got {type(out).__name__}")
+    if outputs is None and out:
+        out_names = list(out)
+    elif outputs is None:
         # No columnar form known: no outputs, and the library says what is wrong.
         out_names = [c.name for c in specs[1]] if specs else []
     else:
@@ -361,7 +450,17 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
         spec = out_specs.get(name)
         kind = spec.type if spec else ("text" if name == "error" else
                                        "i32" if name == "status" else "i64")
-        out_bufs[name] = _output_buffer(kind, n, numpy)
+        if out and name in out:
+            if kind == "text":
+                raise TypeError(f"out[{name!r}]: the text column is made by the call; "
+                                f"leave it out of 'out'")
+            out_bufs[name] = _output_into(name, out[name], n)
+        else:
+            out_bufs[name] = _output_buffer(kind, n, numpy)
+    for name in out or ():
+        if name not in out_bufs:
+            raise ValueError(f"out[{name!r}]: not among the outputs asked for "
+                             f"({', '.join(out_bufs)})")
 
     in_array = (Column * max(len(inputs), 1))(
         *[Column(nb, col.type, col.address or None) for nb, col in inputs])
@@ -378,9 +477,39 @@ def run_batch(lib: Library, handle: int, op: str, columns: Mapping[str, Any],
     for name, (kind, _, buf) in out_list:
         if kind == TEXT:
             result[name] = _take_texts(lib, buf, n, failed.value)
+        elif out and name in out:
+            result[name] = out[name]  # the caller's own object, filled in
         else:
             result[name] = buf
     return result, failed.value
+
+
+def call(lib: Library, handle: int, op: bytes, n: int,
+         inputs: Sequence[Tuple[bytes, int, int]], outputs: Sequence[Tuple[bytes, int, int]]
+         ) -> int:
+    """One sipolicy_batch call over columns the caller has laid out itself
+    ((name, I32/I64, address) each, kept alive by the caller): the record
+    batches' inner loop, without run_batch's checks. Returns the failed count."""
+    fn = lib.optional("sipolicy_batch")
+    if fn is None:
+        raise BatchUnavailableError(f"the sipolicy library '{lib.path}' has no sipolicy_batch")
+    in_array = (Column * len(inputs))(*[Column(name, kind, address or None)
+                                         for name, kind, address in inputs])
+    out_array = (Column * len(outputs))(*[Column(name, kind, address or None)
+                                           for name, kind, address in outputs])
+    failed = c_size_t()
+    status = fn(out_array, len(outputs), byref(failed), handle, op, n, in_array, len(inputs))
+    if status != 0:
+        raise lib.error(status)
+    return failed.value
+
+
+def address_of(buffer: Any) -> int:
+    """The address of a writable buffer's first byte (a bytearray, an
+    array, an mmap); the buffer must stay alive and unresized while used."""
+    if isinstance(buffer, array):
+        return buffer.buffer_info()[0]
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer)) if len(buffer) else 0
 
 
 def _take_texts(lib: Library, buf: Any, n: int, failed: int) -> List[Optional[str]]:

@@ -493,7 +493,8 @@ class Engine:
         return _columns.describe(self._lib)
 
     def batch_columns(self, op: str, columns: Mapping[str, Any],
-                      outputs: Optional[Iterable[str]] = None) -> Dict[str, Any]:
+                      outputs: Optional[Iterable[str]] = None, *,
+                      out: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
         """Evaluates ``op`` over columns of integer codes in one C call
         (``sipolicy_batch``) and returns ``{output column: values}``.
 
@@ -513,12 +514,21 @@ class Engine:
         good records). A bad record gets its "status" and zeros; it never
         stops the others. A bad *call* (unknown column, missing required
         column, lengths that differ) raises.
+
+        ``out`` maps output names to buffers of your own, written in place
+        and returned as they are: ``array.array('q')`` (or 'i'), numpy
+        int64/int32 arrays, writable memoryviews, one value per record. Its
+        names are the outputs when ``outputs`` is not given. Reusing the
+        same buffers from one call to the next allocates nothing per call:
+
+            out = {"payable": array("q", bytes(8 * n)), "status": array("i", bytes(4 * n))}
+            engine.batch_columns("contribution", cols, out=out)
         """
         lib = self._lib
         specs = _columns.column_specs(lib, op) if isinstance(op, str) else None
         handle = self._enter()
         try:
-            result, _ = _columns.run_batch(lib, handle, op, columns, outputs, specs)
+            result, _ = _columns.run_batch(lib, handle, op, columns, outputs, specs, out)
         finally:
             self._leave()
         return result

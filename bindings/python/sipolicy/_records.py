@@ -13,32 +13,30 @@ the JSON path does; records that cannot be expressed as columns, and records
 the C call fails, go through ``sipolicy_eval_jsonl``, so every BatchError
 carries the library's own code, field and message.
 
-Columnar results compute a few fields on first read (contribution: ``rules``,
-once per distinct region/unit class/insurance/period/rate-given/as_of;
-stable_job_refund: the fields the columns do not carry, through the JSON
-entry point for that record). Before a pack load or ``close()`` the engine
-settles them, so they always reflect the catalog the batch ran against.
+ContributionRequest objects take the grouped, chunked path of _grouped.py.
+Columnar results compute their fields on first read (_results.py).
 """
 
 from __future__ import annotations
 
 import datetime
+import gc
 import re
-import threading
 from array import array
-from collections import deque
-from decimal import (Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow,
-                     localcontext)
+from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from fractions import Fraction
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _columns
+from . import _grouped
 from . import _convert as cv
 from . import _ops
 from . import _types as t
-from ._convert import Insurance, Payee, RefundReason, UnitSize, UnitType
+from ._convert import Insurance, UnitSize, UnitType
+from ._results import (_PAYEES, _REASONS, _ContributionSource, _fractions, _money_column,
+                       _RefundSource)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._engine import Engine
@@ -46,8 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["columnar_batch"]
 
 
-class _Irregular(Exception):
-    """The fast path cannot take this batch; go record by record."""
+_Irregular = _grouped.Irregular  # the fast path cannot take this batch: record by record
 
 
 _MISSING = object()
@@ -56,17 +53,12 @@ _NoneType = type(None)
 
 # Exact: Inexact (a digit beyond the fen) raises instead of rounding.
 _FEN_CTX = Context(prec=60, traps=[InvalidOperation, Inexact, Overflow, DivisionByZero])
-_DEC_CTX = Context(prec=60, traps=[InvalidOperation, Overflow, DivisionByZero])
-_CENT = Decimal("0.01")
+_HUNDRED = Decimal(100)
 _INT64_MAX = 2**63 - 1
 
 _REGION_RE = re.compile(r"[0-9]{6}\Z")
 _PERIOD_RE = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])\Z")
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
-
-
-def _drain(it: Any) -> None:
-    deque(it, maxlen=0)
 
 
 # --- value caches: converted once per distinct value --------------------------------
@@ -170,26 +162,19 @@ def _codes(values: Sequence[Any], table: Dict[Any, Any], allowed: Tuple[type, ..
 
 
 def _fen(values: Sequence[Any], default_zero: bool = False) -> array:
-    """Decimal/int money -> int64 fen, exactly (a sub-fen digit: _Irregular)."""
+    """Decimal/int money -> int64 fen, exactly: to_integral_exact traps
+    Inexact, so a digit beyond the fen (or a value past 60 digits) is
+    _Irregular, never rounded. One C-level pass, no list of temporaries."""
     kinds = set(map(type, values))
     if default_zero and (_NoneType in kinds or _MissingType in kinds):
         values = [0 if v is None or v is _MISSING else v for v in values]
         kinds.discard(_NoneType)
         kinds.discard(_MissingType)
-    if not kinds.issubset((Decimal, int)):
+    if not kinds.issubset((Decimal, int)):  # not bool: the JSON path refuses it
         raise _Irregular
     try:
-        fen = list(map(int, map(_FEN_CTX.multiply, values, repeat(100))))
-        # int() truncates toward zero; with no negative amount, no digit was
-        # lost iff the totals agree (the sum is exact: Inexact traps).
-        if not values or min(values) >= 0:
-            with localcontext(_FEN_CTX):
-                exact = sum(values) * 100 == sum(fen)
-        else:
-            exact = fen == list(map(_FEN_CTX.multiply, values, repeat(100)))
-        if not exact:
-            raise _Irregular
-        return array("q", fen)
+        return array("q", map(int, map(_FEN_CTX.to_integral_exact,
+                                       map(_FEN_CTX.multiply, values, repeat(_HUNDRED)))))
     except (ArithmeticError, ValueError, OverflowError, TypeError):
         raise _Irregular from None
 
@@ -201,191 +186,6 @@ def _ints(values: Sequence[Any], typecode: str) -> array:
         return array(typecode, values)
     except OverflowError:
         raise _Irregular from None
-
-
-# --- output conversions -------------------------------------------------------------
-
-
-class _Fractions(dict):  # type: ignore[type-arg]
-    """(num, den) -> Fraction (None for the 0/0 of a failed record)."""
-
-    def __missing__(self, key: Tuple[int, int]) -> Optional[Fraction]:
-        value = Fraction(key[0], key[1]) if key[1] else None
-        if len(self) > 10_000:
-            self.clear()
-        self[key] = value
-        return value
-
-
-_FRACTIONS = _Fractions()
-
-
-class _Reasons(dict):  # type: ignore[type-arg]
-    """refund-reason bits -> tuple of reason codes, in code order."""
-
-    def __missing__(self, bits: int) -> Tuple[str, ...]:
-        value = tuple(str.__str__(r) for i, r in enumerate(RefundReason) if bits >> i & 1)
-        self[bits] = value
-        return value
-
-
-_REASONS = _Reasons()
-_PAYEES = list(Payee)
-
-
-def _money_column(fen: Any) -> List[Decimal]:
-    return list(map(_DEC_CTX.multiply, repeat(_CENT), fen))
-
-
-def _fractions(num: Any, den: Any) -> List[Optional[Fraction]]:
-    return list(map(_FRACTIONS.__getitem__, zip(num, den)))
-
-
-def _set_column(cls: type, name: str, objs: List[Any], values: Any) -> None:
-    """Sets slot `name` of every object (a C-level loop: the member
-    descriptor bypasses the frozen dataclass's __setattr__)."""
-    _drain(map(getattr(cls, name).__set__, objs, values))
-
-
-# --- lazily computed fields -----------------------------------------------------------
-
-
-class _Source:
-    """The results of one columnar batch and how to compute their fields.
-
-    Nothing but the objects is made up front. The first read of a field on
-    any result computes that field for every result of the batch at once
-    (`columns`: name -> producer of m values, C-level loops as in an eager
-    build), so reading every field costs what building them eagerly would,
-    and a field never read costs nothing. Fields that need the JSON entry
-    point (`settled_by_engine`) are computed before the engine changes (a
-    pack load) or closes (Engine._settle)."""
-
-    per_record: Tuple[str, ...] = ()
-
-    def __init__(self, engine: "Engine", op: _ops.Op, cls: type, records: Sequence[Any],
-                 index: Optional[List[int]], m: int,
-                 columns: Dict[str, Callable[[], Any]]) -> None:
-        self.engine: Optional["Engine"] = engine
-        self.op = op
-        self.cls = cls
-        self.records = records
-        self.index = index  # position in the C batch -> position in records (None: same)
-        self.columns = columns
-        self.lock = threading.RLock()
-        self.objs: List[Any] = list(map(object.__new__, repeat(cls, m)))
-        _set_column(cls, "_lazy", self.objs, repeat(self))
-        self._positions: Optional[Dict[int, int]] = None
-        engine._sources.add(self)
-
-    def record(self, i: int) -> Any:
-        return self.records[i if self.index is None else self.index[i]]
-
-    def position(self, obj: Any) -> int:
-        if self._positions is None:
-            self._positions = {id(o): i for i, o in enumerate(self.objs)}
-        return self._positions[id(obj)]
-
-    def evaluate(self, positions: Sequence[int]) -> List[Any]:
-        """JSON results (dicts) of the records at these batch positions."""
-        engine = self.engine
-        if engine is None:
-            raise RuntimeError("internal: a settled batch source was asked to evaluate")
-        lines = []
-        for i in positions:
-            try:
-                lines.append(cv.dump_json(self.op.batch_request(self.record(i), False,
-                                                                engine._full)).encode("ascii"))
-            except (TypeError, ValueError):  # cannot happen for a record C evaluated
-                lines.append(b"{}")
-        return [cv.load_json(text) for text in engine._eval_lines(lines)]
-
-    def fill(self, obj: Any, name: str) -> None:
-        with self.lock:
-            producer = self.columns.pop(name, None)
-            if producer is not None:
-                _set_column(self.cls, name, self.objs, producer())
-            elif name in self.per_record:
-                self.fill_record(obj, self.position(obj))
-            else:
-                try:  # filled by another thread meanwhile?
-                    object.__getattribute__(obj, name)
-                except AttributeError:
-                    raise AttributeError(f"{self.cls.__name__!r} object has no attribute "
-                                         f"{name!r}") from None
-
-    def fill_record(self, obj: Any, i: int) -> None:
-        raise AttributeError
-
-    def settle(self) -> None:
-        raise NotImplementedError
-
-
-class _ContributionSource(_Source):
-    """``rules`` per distinct (region, size, type, insurance, period, rate,
-    as_of): they depend on nothing else (src/contribution.cc cites the rate
-    rule, the rounding entries and the exemption window)."""
-
-    def __init__(self, engine: "Engine", records: Sequence[Any], index: Optional[List[int]],
-                 m: int, columns: Dict[str, Callable[[], Any]], keys: Sequence[Any]) -> None:
-        columns["rules"] = self._rules
-        super().__init__(engine, _ops.OPS["contribution"], t.ContributionResult, records, index,
-                         m, columns)
-        self.keys = keys  # columns whose values at a position form its group key
-
-    def _rules(self) -> List[Tuple[t.Rule, ...]]:
-        keys = list(zip(*self.keys))
-        first: Dict[Tuple[int, ...], int] = {}
-        for pos, k in enumerate(keys):
-            first.setdefault(k, pos)
-        memo = {}
-        for (k, _), d in zip(first.items(), self.evaluate(list(first.values()))):
-            memo[k] = _ops.rules(d.get("rules", ())) if d.get("ok") is True else ()
-        return list(map(memo.__getitem__, keys))
-
-    def settle(self) -> None:
-        with self.lock:
-            if self.engine is None:
-                return
-            producer = self.columns.pop("rules", None)
-            if producer is not None:
-                _set_column(self.cls, "rules", self.objs, producer())
-            self.engine = None
-
-
-class _RefundSource(_Source):
-    """The fields the columns do not carry come from the JSON result of each
-    record, computed when one of them is first read on that record."""
-
-    per_record = ("entitlement", "policy_ratio", "layoff_target", "target_year", "rules")
-
-    def fill_record(self, obj: Any, i: int) -> None:
-        self._set_extras([i])
-
-    def _set_extras(self, positions: List[int]) -> None:
-        for i, d in zip(positions, self.evaluate(positions)):
-            if isinstance(d, dict) and d.get("ok") is True:
-                r = _ops.parse(t.StableJobRefundResult, d)
-                extras = (r.entitlement, r.policy_ratio, r.layoff_target, r.target_year,
-                          r.rules)
-            else:
-                extras = (None, None, None, None, ())
-            for field, value in zip(self.per_record, extras):
-                object.__setattr__(self.objs[i], field, value)
-
-    def settle(self) -> None:
-        with self.lock:
-            if self.engine is None:
-                return
-            todo = []
-            for i, o in enumerate(self.objs):
-                try:
-                    object.__getattribute__(o, "rules")
-                except AttributeError:
-                    todo.append(i)
-            if todo:
-                self._set_extras(todo)
-            self.engine = None
 
 
 # --- the plans: records -> columns -> results -------------------------------------------
@@ -404,8 +204,101 @@ class _Plan:
         raise NotImplementedError
 
     def results(self, engine: "Engine", records: List[Any], index: Optional[List[int]],
-                cols: Dict[str, array], out: Dict[str, Any], m: int) -> List[Any]:
+                cols: Dict[str, array], out: Dict[str, Any], m: int,
+                failed: List[int]) -> List[Any]:
         raise NotImplementedError
+
+
+# ContributionRequest records with Unit units, grouped (_grouped.py): one
+# attribute walk per record for everything but the base. The classes of the
+# unit, the rate and the base are part of the key, so that an equal value of
+# another type (0.5 for Decimal("0.5"), True for 1) is never taken for a
+# checked one; a unit that is not a Unit (a dict, a str) raises
+# AttributeError and the batch takes the general path.
+_REQUEST_GROUP = attrgetter("region", "unit.__class__", "unit.size", "unit.type", "unit.industry",
+                            "insurance", "period", "rate.__class__", "rate", "as_of",
+                            "base.__class__")
+_REQUEST_BASE = attrgetter("base")
+_GROUP_COLUMNS = (("region", False), ("unit.size", False), ("insurance", False),
+                  ("period", False), ("unit.type", False), ("as_of", False), ("rate.num", True),
+                  ("rate.den", True))
+_RATE_TYPES = frozenset((Decimal, Fraction, int, str, _NoneType))
+_BASE_TYPES = frozenset((Decimal, int))  # not bool: the JSON path says what is wrong with it
+
+
+def _contribution_group(key: Tuple[Any, ...]) -> Tuple[int, ...]:
+    region, unit_cls, size, utype, industry, insurance, period, rate_cls, rate, as_of, \
+        base_cls = key
+    if (unit_cls is not t.Unit or industry is not None or rate_cls not in _RATE_TYPES
+            or base_cls not in _BASE_TYPES):
+        raise _Irregular
+    try:
+        return (_REGIONS[region], _SIZES[size], _INSURANCES[insurance], _PERIODS[period],
+                _UNIT_TYPES[utype], _DATES[as_of]) + _RATES[rate]
+    except (KeyError, TypeError, ArithmeticError):
+        raise _Irregular from None
+
+
+def _request_fen(records: Sequence[Any]) -> Any:
+    """Each record's base in fen, exactly (its class was checked with its group)."""
+    return map(int, map(_FEN_CTX.to_integral_exact,
+                        map(_FEN_CTX.multiply, map(_REQUEST_BASE, records), repeat(_HUNDRED))))
+
+
+def _contribution_requests(engine: "Engine", records: List[Any]
+                           ) -> Tuple[List[Any], List[int], Callable[[int], bytes]]:
+    """(results, failed positions, request line of a record) of a batch of
+    ContributionRequest."""
+    groups = _grouped.Groups(_contribution_group, _GROUP_COLUMNS, 4)
+    handle = engine._enter()
+    try:
+        out, gid_chunks, failed = _grouped.run(
+            engine._lib, handle, b"contribution", records, groups, _REQUEST_GROUP,
+            ((b"base", _request_fen),), (b"due", b"relief"))
+    finally:
+        engine._leave()
+    due = _grouped.int64_column(out[b"due"])
+    relief = _grouped.int64_column(out[b"relief"])
+    gids = list(chain.from_iterable(gid_chunks)) if len(gid_chunks) != 1 else gid_chunks[0]
+    source = _ContributionSource(engine, records, None, len(records), due, relief, [gids], failed)
+    return source.objs, failed, _RequestLines(engine, records, gids)
+
+
+class _RequestLines:
+    """The JSON request line of a record of a grouped batch: every field but
+    the base and the rate (Decimal("0.16") and Decimal("0.160") share a
+    group) is written the same across a group, so the text around those two
+    is made once per group; the line is the text op.batch_request and
+    dump_json give."""
+
+    _MARKS = {"base": "\0base\0", "rate": "\0rate\0"}
+
+    def __init__(self, engine: "Engine", records: List[Any], gids: Any) -> None:
+        self.engine = engine
+        self.records = records
+        self.gids = gids
+        self.around: Dict[int, Tuple[List[str], List[str]]] = {}
+        self.op = _ops.OPS["contribution"]
+
+    def __call__(self, i: int) -> bytes:
+        record = self.records[i]
+        around = self.around.get(self.gids[i])
+        if around is None:
+            d = self.op.batch_request(record, False, self.engine._full)
+            names = [name for name in d if name in self._MARKS]  # in the order written
+            for name in names:
+                d[name] = self._MARKS[name]
+            text = cv.dump_json(d)  # escapes control characters: no NUL but the marks'
+            for name in names:
+                text = text.replace(cv.dump_json(self._MARKS[name]), "\0")
+            around = self.around[self.gids[i]] = (text.split("\0"), names)
+        parts, names = around
+        out = [parts[0]]
+        for name, part in zip(names, parts[1:]):
+            f = self.op.by_name[name]
+            out.append(cv.dump_json(f.convert(getattr(record, name), name)))
+            out.append(part)
+        return "".join(out).encode("ascii")
 
 
 def _unit_columns(units: List[Any], n: int) -> Tuple[array, Optional[array]]:
@@ -456,8 +349,7 @@ def _fen_one(v: Any) -> Optional[int]:
 
 class _ContributionPlan(_Plan):
     op_name = "contribution"
-    outputs = ("due", "relief", "payable", "relief_ratio.num", "relief_ratio.den", "rate.num",
-               "rate.den", "status")
+    outputs = ("due", "relief", "status")
     _KEYS = frozenset(("op", "region", "unit", "insurance", "period", "base", "rate", "as_of"))
 
     def fast(self, records: List[Any]) -> Dict[str, array]:
@@ -529,18 +421,12 @@ class _ContributionPlan(_Plan):
                 "as_of": as_of}
 
     def results(self, engine: "Engine", records: List[Any], index: Optional[List[int]],
-                cols: Dict[str, array], out: Dict[str, Any], m: int) -> List[Any]:
+                cols: Dict[str, array], out: Dict[str, Any], m: int,
+                failed: List[int]) -> List[Any]:
         keys = [cols[c] for c in ("region", "unit.size", "unit.type", "insurance", "period",
-                                  "rate.den", "as_of") if c in cols]
-        source = _ContributionSource(engine, records, index, m, {
-            "due": lambda: _money_column(out["due"]),
-            "relief_ratio": lambda: _fractions(out["relief_ratio.num"], out["relief_ratio.den"]),
-            "relief": lambda: _money_column(out["relief"]),
-            "payable": lambda: _money_column(out["payable"]),
-            "rate": lambda: _fractions(out["rate.num"], out["rate.den"]),
-            "trace": lambda: repeat(None),
-        }, keys)
-        return source.objs
+                                  "rate.num", "rate.den", "as_of") if c in cols]
+        return _ContributionSource(engine, records, index, m, out["due"], out["relief"], keys,
+                                   failed).objs
 
 
 class _RefundPlan(_Plan):
@@ -634,7 +520,8 @@ class _RefundPlan(_Plan):
         return out
 
     def results(self, engine: "Engine", records: List[Any], index: Optional[List[int]],
-                cols: Dict[str, array], out: Dict[str, Any], m: int) -> List[Any]:
+                cols: Dict[str, array], out: Dict[str, Any], m: int,
+                failed: List[int]) -> List[Any]:
         source = _RefundSource(engine, _ops.OPS["stable_job_refund"], t.StableJobRefundResult,
                                records, index, m, {
             "eligible": lambda: map(bool, out["eligible"]),
@@ -656,12 +543,38 @@ def columnar_batch(engine: "Engine", op_name: str, requests: Any, explain: bool)
     if explain or not records or not engine._lib.has("sipolicy_batch"):
         return engine._json_batch(op_name, records, explain)
     engine._check_open()
+    # A batch makes one result object per record and nothing that can form
+    # a cycle; the collector would walk the growing young generation again
+    # and again for nothing (a third of the time of a large batch), so it
+    # pauses, and resumes as it was found.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _columnar_batch(engine, op_name, records)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _columnar_batch(engine: "Engine", op_name: str, records: List[Any]) -> List[Any]:
     plan = _PLANS[op_name]
     op = _ops.OPS[op_name]
     n = len(records)
     out: Optional[List[Any]] = None
     index: Optional[List[int]] = None
     json_positions: List[int] = []
+    results: List[Any] = []
+    if op_name == "contribution" and set(map(type, records)) == {t.ContributionRequest}:
+        try:
+            results, failed_at, line_of = _contribution_requests(engine, records)
+        except _Irregular:
+            pass  # e.g. units given as dicts: the general walk below
+        else:
+            if failed_at:
+                results = list(results)  # a copy: the source keeps setting fields on its objects
+                for pos in failed_at:
+                    results[pos] = None
+            return _with_json_results(engine, op, records, results, failed_at, line_of)
     try:
         cols = plan.fast(records)
     except Exception:  # noqa: BLE001 — anything unusual: record by record, exactly
@@ -686,8 +599,7 @@ def columnar_batch(engine: "Engine", op_name: str, requests: Any, explain: bool)
             typecode = "q" if name in ("base", "rate.num", "rate.den", "prior_year_paid",
                                        "layoffs", "insured", "already_refunded") else "i"
             cols[name] = array(typecode, map(itemgetter(name), rows))
-    m = len(next(iter(cols.values()))) if cols else 0
-    results: List[Any] = []
+    m = n if index is None else len(index)
     if m:
         specs = _columns.column_specs(engine._lib, op_name)
         handle = engine._enter()
@@ -696,23 +608,36 @@ def columnar_batch(engine: "Engine", op_name: str, requests: Any, explain: bool)
                                              specs)
         finally:
             engine._leave()
-        results = list(plan.results(engine, records, index, cols, res, m))
-        if failed:
-            for pos in compress(range(m), res["status"]):
+        failed_at = list(compress(range(m), res["status"])) if failed else []
+        results = plan.results(engine, records, index, cols, res, m, failed_at)
+        if failed_at:
+            results = list(results)  # a copy: the source keeps setting fields on its objects
+            for pos in failed_at:
                 json_positions.append(pos if index is None else index[pos])
                 results[pos] = None
     if out is None:
-        out = results
-    else:
-        for pos, i in enumerate(index or ()):
-            out[i] = results[pos]
+        return _with_json_results(engine, op, records, results, json_positions)
+    for pos, i in enumerate(index or ()):
+        out[i] = results[pos]
+    return _with_json_results(engine, op, records, out, json_positions)
+
+
+def _with_json_results(engine: "Engine", op: _ops.Op, records: List[Any], out: List[Any],
+                       json_positions: List[int],
+                       line_of: Optional[Callable[[int], bytes]] = None) -> List[Any]:
+    """`out` with the records at `json_positions` evaluated one by one
+    through the JSON entry point (their library error, or their result).
+    ``line_of(i)`` gives record i's request line when the caller has a
+    quicker way to the same text."""
     if json_positions:
         json_positions.sort()
+        if line_of is None:
+            line_of = lambda i: cv.dump_json(  # noqa: E731
+                op.batch_request(records[i], False, engine._full)).encode("ascii")
         lines, where = [], []
         for i in json_positions:
             try:
-                lines.append(cv.dump_json(op.batch_request(records[i], False, engine._full))
-                             .encode("ascii"))
+                lines.append(line_of(i))
                 where.append(i)
             except (TypeError, ValueError) as e:
                 out[i] = _ops.argument_error(e, i)
