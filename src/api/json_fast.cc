@@ -356,8 +356,7 @@ struct LineEvaluator::State {
       : catalog(c),
         defaults(std::move(d)),
         plans(c),
-        stamp(Cat(",\"catalog\":\"", c.content_hash().substr(0, 16), "\",\"sipolicy\":\"", kVersion,
-                  "\"")) {}
+        stamp(ResultStamp(c)) {}
   const Catalog& catalog;
   LineDefaults defaults;
   ContributionPlans plans;
@@ -387,6 +386,11 @@ bool LineEvaluator::EvaluateInto(std::string_view line, std::string* out) {
     out->resize(mark);
   }
   return EvaluateLineSlowInto(state_->catalog, line, state_->defaults, out);
+}
+
+std::string ResultStamp(const Catalog& catalog) {
+  return Cat(",\"catalog\":\"", std::string_view(catalog.content_hash()).substr(0, 16),
+             "\",\"sipolicy\":\"", kVersion, "\"");
 }
 
 bool EvaluateLineInto(const Catalog& catalog, std::string_view line, const LineDefaults& defaults,

@@ -46,6 +46,11 @@ class LineEvaluator {
   std::unique_ptr<State> state_;
 };
 
+// What every result line ends with before its closing brace, as text:
+// ,"catalog":"<first 16 hex of the content hash>","sipolicy":"<version>"
+// (EvaluateRequest adds the same two fields to its DOM).
+std::string ResultStamp(const Catalog& catalog);
+
 // One line, without keeping anything: LineEvaluator(catalog, defaults).EvaluateInto.
 bool EvaluateLineInto(const Catalog& catalog, std::string_view line, const LineDefaults& defaults,
                       std::string* out);

@@ -311,8 +311,7 @@ int CmdEval(int argc, char** argv) {
       return 2;
     }
   }
-  const std::string stamp = Cat(",\"catalog\":\"", cat->content_hash().substr(0, 16),
-                                "\",\"sipolicy\":\"", sipolicy::kVersion, "\"");
+  const std::string stamp = sipolicy::internal::ResultStamp(*cat);
   std::string out;
   bool any_failed = false;
   std::string_view line;
