@@ -96,7 +96,7 @@ std::string Markdown() {
          "Every JSON operation of this build: its request fields, its result fields and, for\n"
          "the operations with a columnar form, the columns of `sipolicy_batch`. This page is\n"
          "generated from the operation table (`sipolicy::OperationDescriptions()` in\n"
-         "`include/sipolicy/operations.hpp`), which `operations_test` checks against the real\n"
+         "`include/sipolicy/operations.hpp`), which the `operations_*_test` tests check against the real\n"
          "JSON entry point; the same description is available at run time as JSON from\n"
          "`sipolicy::DescribeOperationsJson()` and the C ABI's `sipolicy_describe()`. The\n"
          "envelope, the value formats and the calculations are explained in\n"

@@ -151,9 +151,14 @@ SIPOLICY_API int sipolicy_eval_json(char** out, const sipolicy_engine* engine, c
 SIPOLICY_API int sipolicy_eval_jsonl(char** out, const sipolicy_engine* engine, const char* lines,
                                      size_t len);
 
-/* --- Typed calls ---------------------------------------------------------------
+/* --- Typed calls with positional arguments --------------------------------------
  * Codes as integers: region 360800, period 202002 (YYYYMM), date 20200701
- * (YYYYMMDD), 0 = "not given" where optional. */
+ * (YYYYMMDD), 0 = "not given" where optional.
+ *
+ * Kept for compatibility (SIPOLICY_1) and superseded by the calls with
+ * versioned structs below (sipolicy_contribution_eval, sipolicy_late_fee_eval,
+ * sipolicy_stable_job_refund_eval and their _batch forms), which give the same
+ * results and status codes and can grow new fields without new symbols. */
 
 /* One month of employer contribution: due = round(base × rate), relief =
  * round(due × relief ratio), payable = due − relief. rate_den 0 → the
@@ -229,6 +234,182 @@ SIPOLICY_API int sipolicy_stable_job_refund_batch(
     int32_t as_of_date);
 /* "layoff_rate_above_target" etc. for a reason bit index; "unknown" otherwise. */
 SIPOLICY_API const char* sipolicy_refund_reason_name(int reason);
+
+/* --- Typed calls with versioned structs (SIPOLICY_1.3) -------------------------
+ * The three operations above with one request struct and one result struct
+ * each, so that a new field is a new member, never a new symbol. Codes as
+ * above; money in int64 fen. Every struct starts with `uint32_t struct_size`,
+ * sizeof the struct as the caller compiled it: start from the
+ * SIPOLICY_*_INIT macro, which sets it and gives every member its default.
+ *
+ *   sipolicy_contribution_request req = SIPOLICY_CONTRIBUTION_REQUEST_INIT;
+ *   sipolicy_contribution_result res = SIPOLICY_CONTRIBUTION_RESULT_INIT;
+ *   req.region = 360800;
+ *   req.unit_size = SIPOLICY_LARGE;
+ *   req.insurance = SIPOLICY_PENSION;
+ *   req.period = 202003;
+ *   req.base_fen = 1000000;
+ *   if (sipolicy_contribution_eval(&res, engine, &req) != SIPOLICY_OK) puts(sipolicy_last_error());
+ *   // res.due_fen 160000, res.relief_fen 80000, res.payable_fen 80000
+ *
+ * Growth rule. Members are only ever appended, each with a default; none
+ * moves or changes meaning. The library reads only the request members that
+ * lie wholly within the caller's struct_size and gives every later member its
+ * default, and it writes only the result members within struct_size: a
+ * program compiled against an older sipolicy.h keeps working with a newer
+ * library. The members of a request before its SIPOLICY_*_REQUEST_MIN_SIZE
+ * are always read; the ones after it may be left out the same way (their
+ * defaults apply). struct_size must be at least the struct's MIN_SIZE (its
+ * first published size) and at most the size this library knows (a larger
+ * one comes from a newer sipolicy.h): otherwise the call fails with
+ * SIPOLICY_INVALID_ARGUMENT on field "struct_size" (a request) or
+ * "out.struct_size" (a result), reads nothing past struct_size and writes
+ * nothing.
+ *
+ * Single calls (sipolicy_*_eval): *out is written only on success; status,
+ * message and field as the positional call gives them.
+ *
+ * Batches (sipolicy_*_eval_batch): n requests in an array whose stride is
+ * requests[0].struct_size; every element must carry that same struct_size
+ * (else SIPOLICY_INVALID_ARGUMENT naming the first that differs). The results
+ * have the stride out[0].struct_size (only out[0]'s is read; every result
+ * written gets it). out_status[i] receives record i's status, the code the
+ * single call returns for it; a failed record's result members are 0 and it
+ * never stops the others; *out_failed (may be NULL) counts failed records.
+ * Messages of failed records are not kept: evaluate one alone to see it. The
+ * return value is SIPOLICY_OK when every argument was usable, even if records
+ * failed; otherwise (NULL engine, NULL out, out_status or requests with
+ * n > 0, a bad or differing struct_size) the call fails and writes nothing.
+ * n 0 writes nothing and returns SIPOLICY_OK. */
+
+/* One month of employer contribution: due = round(base × rate), relief =
+ * round(due × relief ratio), payable = due − relief. */
+typedef struct sipolicy_contribution_request {
+  uint32_t struct_size;
+  int32_t region;     /* 360800 */
+  int32_t unit_size;  /* SIPOLICY_LARGE … SIPOLICY_MICRO */
+  int32_t insurance;  /* SIPOLICY_PENSION, _UNEMPLOYMENT, _WORK_INJURY */
+  int32_t period;     /* YYYYMM */
+  int64_t base_fen;   /* the unit's monthly contribution base */
+  /* SIPOLICY_CONTRIBUTION_REQUEST_MIN_SIZE: optional from here. */
+  int32_t unit_type;  /* default SIPOLICY_ENTERPRISE */
+  int32_t as_of_date; /* YYYYMMDD; default 0: every document counts */
+  int64_t rate_num;   /* the employer rate rate_num/rate_den; */
+  int64_t rate_den;   /* default rate_den 0: the catalog's default rate */
+} sipolicy_contribution_request;
+
+typedef struct sipolicy_contribution_result {
+  uint32_t struct_size;
+  int64_t due_fen;
+  int64_t relief_fen;
+  int64_t payable_fen;
+  int64_t relief_ratio_num; /* 0, 1/2 or 1 */
+  int64_t relief_ratio_den;
+  int64_t rate_num;         /* the rate used: the request's, or the catalog's default */
+  int64_t rate_den;
+} sipolicy_contribution_result;
+
+#define SIPOLICY_CONTRIBUTION_REQUEST_INIT \
+  { (uint32_t)sizeof(sipolicy_contribution_request), 0, 0, 0, 0, 0, SIPOLICY_ENTERPRISE, 0, 0, 0 }
+#define SIPOLICY_CONTRIBUTION_RESULT_INIT \
+  { (uint32_t)sizeof(sipolicy_contribution_result), 0, 0, 0, 0, 0, 0, 0 }
+#define SIPOLICY_CONTRIBUTION_REQUEST_MIN_SIZE offsetof(sipolicy_contribution_request, unit_type)
+#define SIPOLICY_CONTRIBUTION_RESULT_MIN_SIZE \
+  (offsetof(sipolicy_contribution_result, rate_den) + sizeof(int64_t))
+
+SIPOLICY_API int sipolicy_contribution_eval(sipolicy_contribution_result* out,
+                                            const sipolicy_engine* engine,
+                                            const sipolicy_contribution_request* request);
+SIPOLICY_API int sipolicy_contribution_eval_batch(sipolicy_contribution_result* out,
+                                                  int32_t* out_status, size_t* out_failed,
+                                                  const sipolicy_engine* engine,
+                                                  const sipolicy_contribution_request* requests,
+                                                  size_t n);
+
+/* 滞纳金 on amount_fen owed since due_date, paid on paid_date. */
+typedef struct sipolicy_late_fee_request {
+  uint32_t struct_size;
+  int32_t due_date;       /* YYYYMMDD */
+  int64_t amount_fen;     /* the unpaid principal */
+  int32_t paid_date;      /* YYYYMMDD */
+  int32_t region;         /* default 0: national */
+  /* SIPOLICY_LATE_FEE_REQUEST_MIN_SIZE: optional from here. */
+  int32_t waived_through; /* YYYYMMDD, e.g. a deferral's end: no fee up to that day
+                             (缓缴期间免收滞纳金); default 0: none */
+  int32_t as_of_date;     /* default 0: every document counts */
+} sipolicy_late_fee_request;
+
+typedef struct sipolicy_late_fee_result {
+  uint32_t struct_size;
+  int32_t days;        /* days charged, after any waiver */
+  int32_t waived_days;
+  int64_t fee_fen;
+} sipolicy_late_fee_result;
+
+#define SIPOLICY_LATE_FEE_REQUEST_INIT \
+  { (uint32_t)sizeof(sipolicy_late_fee_request), 0, 0, 0, 0, 0, 0 }
+#define SIPOLICY_LATE_FEE_RESULT_INIT { (uint32_t)sizeof(sipolicy_late_fee_result), 0, 0, 0 }
+#define SIPOLICY_LATE_FEE_REQUEST_MIN_SIZE offsetof(sipolicy_late_fee_request, waived_through)
+#define SIPOLICY_LATE_FEE_RESULT_MIN_SIZE \
+  (offsetof(sipolicy_late_fee_result, fee_fen) + sizeof(int64_t))
+
+SIPOLICY_API int sipolicy_late_fee_eval(sipolicy_late_fee_result* out,
+                                        const sipolicy_engine* engine,
+                                        const sipolicy_late_fee_request* request);
+SIPOLICY_API int sipolicy_late_fee_eval_batch(sipolicy_late_fee_result* out, int32_t* out_status,
+                                              size_t* out_failed, const sipolicy_engine* engine,
+                                              const sipolicy_late_fee_request* requests, size_t n);
+
+/* 失业保险稳岗返还 for `year` from the unit's previous-year figures: amount =
+ * max(round(ratio × prior_year_paid) − already_refunded, 0). The batch is the
+ * 免申即享 screening of sipolicy_stable_job_refund_batch, with the year per
+ * record and without the totals (sum amount_fen for them). */
+typedef struct sipolicy_stable_job_refund_request {
+  uint32_t struct_size;
+  int32_t region;
+  int32_t unit_size;           /* SIPOLICY_LARGE … SIPOLICY_MICRO */
+  int32_t unit_type;           /* default SIPOLICY_ENTERPRISE */
+  int32_t year;                /* the year the refund is paid for */
+  int32_t months_paid;         /* months of year−1 paid, 0..12 */
+  int64_t prior_year_paid_fen; /* unemployment insurance paid in year−1, unit + employees */
+  int64_t layoffs;             /* layoffs in year−1 */
+  int64_t insured;             /* insured headcount at the end of year−1 */
+  /* SIPOLICY_STABLE_JOB_REFUND_REQUEST_MIN_SIZE: optional from here. */
+  int64_t already_refunded_fen; /* refunded for the same year already (补齐差额); default 0 */
+  int32_t arrears;             /* 长期欠费, 0/1; default 0 */
+  int32_t dishonest;           /* 违法或严重失信, 0/1; default 0 */
+  int32_t liquidation;         /* 破产清算, 0/1; default 0 */
+  int32_t zombie;              /* 僵尸企业, 0/1; default 0 */
+  int32_t has_public_account;  /* 0/1; default 1 (0: paid to the contribution account) */
+  int32_t as_of_date;          /* default 0: every document counts */
+} sipolicy_stable_job_refund_request;
+
+typedef struct sipolicy_stable_job_refund_result {
+  uint32_t struct_size;
+  int32_t eligible;   /* 0/1 */
+  int64_t amount_fen;
+  int64_t ratio_num;  /* the rate applied; 0 when not eligible */
+  int64_t ratio_den;
+  uint32_t reasons;   /* bit i = refusal reason i (sipolicy_refund_reason_name); 0 when eligible */
+  int32_t payee;      /* SIPOLICY_PAYEE_* */
+} sipolicy_stable_job_refund_result;
+
+#define SIPOLICY_STABLE_JOB_REFUND_REQUEST_INIT                                             \
+  { (uint32_t)sizeof(sipolicy_stable_job_refund_request), 0, 0, SIPOLICY_ENTERPRISE, 0, 0, 0, \
+    0, 0, 0, 0, 0, 0, 0, 1, 0 }
+#define SIPOLICY_STABLE_JOB_REFUND_RESULT_INIT \
+  { (uint32_t)sizeof(sipolicy_stable_job_refund_result), 0, 0, 0, 0, 0, SIPOLICY_PAYEE_NONE }
+#define SIPOLICY_STABLE_JOB_REFUND_REQUEST_MIN_SIZE \
+  offsetof(sipolicy_stable_job_refund_request, already_refunded_fen)
+#define SIPOLICY_STABLE_JOB_REFUND_RESULT_MIN_SIZE \
+  (offsetof(sipolicy_stable_job_refund_result, payee) + sizeof(int32_t))
+
+SIPOLICY_API int sipolicy_stable_job_refund_eval(sipolicy_stable_job_refund_result* out,
+                                                 const sipolicy_engine* engine,
+                                                 const sipolicy_stable_job_refund_request* request);
+SIPOLICY_API int sipolicy_stable_job_refund_eval_batch(
+    sipolicy_stable_job_refund_result* out, int32_t* out_status, size_t* out_failed,
+    const sipolicy_engine* engine, const sipolicy_stable_job_refund_request* requests, size_t n);
 
 /* --- Columnar batches (struct of arrays) ---------------------------------------
  * One call evaluates n records of an operation given as columns. Each column

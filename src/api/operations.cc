@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <iterator>
 
+#include "employment/refund_reasons.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/json.hpp"
@@ -249,19 +250,14 @@ constexpr EnumValueDescription kPayeeValues[] = {
     {"contribution_account", "the account the unit pays social insurance from (缴费账户)"},
     {"unresolved", "no public account and no fallback: a caseworker decides"},
 };
-constexpr EnumValueDescription kRefundReasonValues[] = {
-    {"public_institution", "机关事业单位: not covered"},
-    {"unit_type_not_covered", "the year's document does not cover this unit type"},
-    {"layoff_rate_above_target", "more than 30 insured and layoffs above the target (裁员率)"},
-    {"layoff_rate_above_small_unit_limit",
-     "at most 30 insured, layoffs above the target and above 20%"},
-    {"months_paid_below_required", "fewer than the required months of year − 1 paid"},
-    {"long_term_arrears", "长期欠费"},
-    {"seriously_dishonest", "违法或严重失信"},
-    {"liquidation", "破产清算"},
-    {"zombie_enterprise", "僵尸企业"},
-};
-static_assert(std::size(kRefundReasonValues) == kRefundReasonCount);
+// From the one table of refusal reasons (employment/refund_reasons.hpp).
+constexpr auto kRefundReasonValues = [] {
+  std::array<EnumValueDescription, kRefundReasonCount> values{};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = {internal::kRefundReasonNames[i].code, internal::kRefundReasonNames[i].meaning};
+  }
+  return values;
+}();
 constexpr EnumValueDescription kSkillLevelValues[] = {
     {"primary", "初级（五级）"},
     {"intermediate", "中级（四级）"},

@@ -1,15 +1,15 @@
-// pack_checks.hpp — private to src/: the contradiction check every pack
-// section shares (the contribution sections in catalog.cc, the employment
-// sections in employment_pack.cc), so that the two loaders cannot drift.
+// pack_checks.hpp — private to src/: the contradiction check that the pack
+// loader runs for every section of the table (pack_sections.cc), so that all
+// sections are checked alike.
 //
 // Two rules contradict when they have the same region and the same document
 // date, overlap in scope and differ in value: neither supersedes the other,
 // so the pack is wrong. (Different excluded regions do not separate them:
 // they still meet in every region neither excludes.) Only rules sharing
 // region and date can contradict, so the rules are grouped by those first (a
-// sort: O(n log n)) and compared within a group; the per-pair test is a few
-// integer compares — no string is built and no map is searched inside the
-// pair loop. A group of k rules still costs k² such compares.
+// sort: O(n log n)) and compared within a group; the per-pair test is the
+// section's own — a few compares, no string built unless they contradict.
+// A group of k rules still costs k² such compares.
 #ifndef SIPOLICY_SRC_PACK_CHECKS_HPP_
 #define SIPOLICY_SRC_PACK_CHECKS_HPP_
 
@@ -17,18 +17,28 @@
 #include <cstddef>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "sipolicy/internal/cat.hpp"
 
 namespace sipolicy::internal {
 
+// For a check whose rules differ in one value: "" when equal, else
+// "<what><a> vs <b>".   Versus("ceiling ", a.max_rate, b.max_rate)  // "ceiling 0.9 vs 0.95"
+template <class V>
+std::string Versus(std::string_view what, const V& a, const V& b) {
+  return a == b ? std::string() : Cat(what, a.ToString(), " vs ", b.ToString());
+}
+
 // Finds the first contradiction that involves a rule for which `ours(rule)`
-// is true (a rule of the pack being loaded). `overlap(a, b)` says whether the
-// scopes overlap; `differ(a, b)` returns "" or what differs. Calls
-// `report(a, b, difference)` for the first one found and returns true.
-//   FindContradiction(rules, ours, overlap, differ, [&](auto& a, auto& b, std::string d) {...});
-template <class Rule, class Ours, class Overlap, class Differ, class Report>
-bool FindContradiction(const std::vector<Rule>& rules, Ours&& ours, Overlap&& overlap,
-                       Differ&& differ, Report&& report) {
+// is true (a rule of the pack being loaded). `conflict(a, b)` returns what
+// differs when the scopes overlap, else "". Calls `report(a, b, difference)`
+// for the first one found and returns true.
+//   FindContradiction(rules, ours, conflict, [&](auto& a, auto& b, std::string d) {...});
+template <class Rule, class Ours, class Conflict, class Report>
+bool FindContradiction(const std::vector<Rule>& rules, Ours&& ours, Conflict&& conflict,
+                       Report&& report) {
   std::vector<std::size_t> order(rules.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   const auto same_group = [&](const Rule& a, const Rule& b) {
@@ -57,8 +67,7 @@ bool FindContradiction(const std::vector<Rule>& rules, Ours&& ours, Overlap&& ov
         if (i == j) continue;
         const Rule& a = rules[ai];
         const Rule& b = rules[order[j]];
-        if (!overlap(a, b)) continue;
-        std::string diff = differ(a, b);
+        std::string diff = conflict(a, b);
         if (diff.empty()) continue;
         best_a = &a;
         best_b = &b;

@@ -58,10 +58,10 @@ inline bool ReadEnum(ObjectReader& r, std::string_view key, Parse parse, E* out,
   return true;
 }
 
-// A list of names into a bit set; at least one name.
+// A list of names into a bit set; [] is the empty set.
 template <class Set, class Parse>
-inline bool ReadSet(ObjectReader& r, std::string_view key, Parse parse, Set* out,
-                    bool required = true) {
+inline bool ReadNameSet(ObjectReader& r, std::string_view key, Parse parse, Set* out,
+                        bool required = true) {
   std::vector<std::string> names;
   if (!r.Read(key, &names, required)) return false;
   Set set = 0;
@@ -73,6 +73,16 @@ inline bool ReadSet(ObjectReader& r, std::string_view key, Parse parse, Set* out
     }
     set = static_cast<Set>(set | Bit(*e));
   }
+  *out = set;
+  return true;
+}
+
+// A list of names into a bit set; at least one name.
+template <class Set, class Parse>
+inline bool ReadSet(ObjectReader& r, std::string_view key, Parse parse, Set* out,
+                    bool required = true) {
+  Set set = 0;
+  if (!ReadNameSet(r, key, parse, &set, required)) return false;
   if (set == 0) {
     r.Fail(*r.Get(key, true), key, "must name at least one");
     return false;

@@ -28,8 +28,10 @@
 #include "batch_row.hpp"
 #include "cli.hpp"
 #include "csv.hpp"
+#include "options.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
 #include "sipolicy/status.hpp"
@@ -96,68 +98,42 @@ struct BatchOptions {
 };
 
 bool ParseBatchOptions(int argc, char** argv, BatchOptions* o) {
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) {
-        Usage(Cat(a, " needs a value"), kBatchHelp);
-        return false;
-      }
-      *out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kBatchHelp);
+  std::string v;
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       o->help = true;
-    } else if (a == "--pack") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--pack")) {
+      if (!in.Value(&v)) return false;
       o->packs.push_back(v);
-    } else if (a == "--as-of") {
-      if (!value(&v)) return false;
-      if (!Date::Parse(v).ok()) {
-        Usage(Cat("--as-of: '", v, "' is not a date YYYY-MM-DD"), kBatchHelp);
-        return false;
-      }
-      o->as_of = v;
-    } else if (a == "-o" || a == "--output") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--as-of")) {
+      if (!in.DateValue(&o->as_of)) return false;
+    } else if (in.Is("-o") || in.Is("--output")) {
+      if (!in.Value(&v)) return false;
       o->output = v;
-    } else if (a == "--op") {
-      if (!value(&o->op)) return false;
+    } else if (in.Is("--op")) {
+      if (!in.Value(&o->op)) return false;
       o->op_given = true;
-    } else if (a == "--columns") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--columns")) {
+      if (!in.Value(&v)) return false;
       o->columns = v;
-    } else if (a == "--format") {
-      if (!value(&v)) return false;
-      if (v != "csv" && v != "jsonl") {
-        Usage("--format must be csv or jsonl", kBatchHelp);
-        return false;
-      }
+    } else if (in.Is("--format")) {
+      if (!in.Choice(&v, {"csv", "jsonl"}, "--format must be csv or jsonl")) return false;
       o->jsonl = v == "jsonl";
-    } else if (a == "--set") {
-      if (!value(&v)) return false;
-      const std::size_t eq = v.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        Usage(Cat("--set needs NAME=VALUE, not '", v, "'"), kBatchHelp);
-        return false;
-      }
-      o->set.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-    } else if (a == "--summary") {
+    } else if (in.Is("--set")) {
+      if (!in.Assignment(&o->set)) return false;
+    } else if (in.Is("--summary")) {
       o->summary = true;
-    } else if (a == "--summary-out") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--summary-out")) {
+      if (!in.Value(&v)) return false;
       o->summary_out = v;
       o->summary = true;
-    } else if (a == "--summary-by") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--summary-by")) {
+      if (!in.Value(&v)) return false;
       o->summary_by = v;
       o->summary = true;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      Usage(Cat("unknown option '", a, "'"), kBatchHelp);
+    } else if (!in.Argument(&o->args)) {
       return false;
-    } else {
-      o->args.push_back(a);
     }
   }
   return true;
@@ -408,47 +384,30 @@ class ContributionEvaluator : public Evaluator {
   template <class Get>
   absl::StatusOr<ContributionRequest> Request(const Get& get) {
     auto required = [&](In k, std::string_view field) -> absl::Status {
-      return get(k).empty() ? WithErrorField(absl::InvalidArgumentError("is required"), field)
-                            : absl::OkStatus();
+      return get(k).empty() ? internal::Invalid(field, "is required") : absl::OkStatus();
     };
     ContributionRequest req;
     req.as_of = as_of_;
     req.explain = false;  // a CSV row carries the citations, not the trace
     if (!get(kAsOf).empty()) {
-      auto d = Date::Parse(get(kAsOf));
-      if (!d.ok()) return WithErrorField(d.status(), "as_of");
-      req.as_of = *d;
+      SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.as_of, Date::Parse(get(kAsOf)), "as_of");
     }
-    if (auto s = required(kRegion, "region"); !s.ok()) return s;
-    auto region = Region::Parse(get(kRegion));
-    if (!region.ok()) return WithErrorField(region.status(), "region");
-    req.region = *region;
-    if (auto s = required(kSize, "unit.size"); !s.ok()) return s;
-    auto size = ParseUnitSize(get(kSize));
-    if (!size.ok()) return WithErrorField(size.status(), "unit.size");
-    req.unit.size = *size;
+    SIPOLICY_RETURN_IF_ERROR(required(kRegion, "region"));
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.region, Region::Parse(get(kRegion)), "region");
+    SIPOLICY_RETURN_IF_ERROR(required(kSize, "unit.size"));
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.unit.size, ParseUnitSize(get(kSize)), "unit.size");
     if (!get(kType).empty()) {
-      auto type = ParseUnitType(get(kType));
-      if (!type.ok()) return WithErrorField(type.status(), "unit.type");
-      req.unit.type = *type;
+      SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.unit.type, ParseUnitType(get(kType)), "unit.type");
     }
     req.unit.industry = std::string(get(kIndustry));
-    if (auto s = required(kInsurance, "insurance"); !s.ok()) return s;
-    auto insurance = ParseInsurance(get(kInsurance));
-    if (!insurance.ok()) return WithErrorField(insurance.status(), "insurance");
-    req.insurance = *insurance;
-    if (auto s = required(kPeriod, "period"); !s.ok()) return s;
-    auto period = Period::Parse(get(kPeriod));
-    if (!period.ok()) return WithErrorField(period.status(), "period");
-    req.period = *period;
-    if (auto s = required(kBase, "base"); !s.ok()) return s;
-    auto base = Money::Parse(get(kBase));
-    if (!base.ok()) return WithErrorField(base.status(), "base");
-    req.base = *base;
+    SIPOLICY_RETURN_IF_ERROR(required(kInsurance, "insurance"));
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.insurance, ParseInsurance(get(kInsurance)), "insurance");
+    SIPOLICY_RETURN_IF_ERROR(required(kPeriod, "period"));
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.period, Period::Parse(get(kPeriod)), "period");
+    SIPOLICY_RETURN_IF_ERROR(required(kBase, "base"));
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.base, Money::Parse(get(kBase)), "base");
     if (!get(kRate).empty()) {
-      auto rate = Ratio::Parse(get(kRate));
-      if (!rate.ok()) return WithErrorField(rate.status(), "rate");
-      req.rate = *rate;
+      SIPOLICY_ASSIGN_OR_RETURN_FIELD(req.rate, Ratio::Parse(get(kRate)), "rate");
     }
     return req;
   }
@@ -540,33 +499,10 @@ int CmdBatch(int argc, char** argv) {
     }
   }
   CsvReader csv(in_fd, kMaxCsvRecordBytes);
+  std::vector<std::string> header;
+  HeaderMap map;
+  if (!ReadHeader(csv, o.args[0], form, o.set, &header, &map)) return 2;
   CsvRecord rec;
-  if (!csv.Next(&rec) || !rec.problem.empty()) {
-    std::fprintf(stderr, "sipolicy: %s: %s\n", o.args[0].c_str(),
-                 rec.problem.empty() ? "empty: a header row is expected"
-                                     : Cat("the header row is unreadable: ", rec.problem).c_str());
-    return 2;
-  }
-  // The header, with an optional UTF-8 BOM.
-  std::vector<std::string> header(rec.fields.begin(), rec.fields.end());
-  if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
-  if (!std::all_of(header.begin(), header.end(), [](const std::string& h) { return json::IsValidUtf8(h); })) {
-    std::fprintf(stderr, "sipolicy: the header row is not valid UTF-8\n");
-    return 2;
-  }
-  csv.AllowMultiline(header.size());
-  auto map_or = MapHeader(form, header, o.set);
-  if (!map_or.ok()) {
-    std::fprintf(stderr, "sipolicy: %s\n", std::string(map_or.status().message()).c_str());
-    return 2;
-  }
-  const HeaderMap& map = *map_or;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    if (auto field = LookalikeOf(form, header[c]); field && map.input_of_column[c] < 0) {
-      std::fprintf(stderr, "sipolicy: note: column '%s' is passed through; the %s field is '%s'\n",
-                   header[c].c_str(), std::string(form.op->name).c_str(), field->c_str());
-    }
-  }
   std::vector<OutCol> cols;
   if (o.columns) {
     for (const std::string& name : SplitNames(*o.columns)) {

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
+#include "csv.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/status.hpp"
 
@@ -220,6 +222,38 @@ std::optional<std::string> LookalikeOf(const BatchForm& form, std::string_view c
   const int i = FindInput(form, column, true);
   if (i < 0) return std::nullopt;
   return form.inputs[static_cast<std::size_t>(i)].path;
+}
+
+bool ReadHeader(CsvReader& csv, const std::string& name, const BatchForm& form,
+                const std::vector<std::pair<std::string, std::string>>& set,
+                std::vector<std::string>* header, HeaderMap* map) {
+  CsvRecord rec;
+  if (!csv.Next(&rec) || !rec.problem.empty()) {
+    std::fprintf(stderr, "sipolicy: %s: %s\n", name.c_str(),
+                 rec.problem.empty() ? "empty: a header row is expected"
+                                     : Cat("the header row is unreadable: ", rec.problem).c_str());
+    return false;
+  }
+  header->assign(rec.fields.begin(), rec.fields.end());
+  if (!header->empty() && (*header)[0].starts_with("\xEF\xBB\xBF")) (*header)[0].erase(0, 3);
+  if (!std::all_of(header->begin(), header->end(), [](const std::string& h) { return json::IsValidUtf8(h); })) {
+    std::fprintf(stderr, "sipolicy: the header row is not valid UTF-8\n");
+    return false;
+  }
+  csv.AllowMultiline(header->size());
+  auto mapped = MapHeader(form, *header, set);
+  if (!mapped.ok()) {
+    std::fprintf(stderr, "sipolicy: %s\n", std::string(mapped.status().message()).c_str());
+    return false;
+  }
+  *map = *std::move(mapped);
+  for (std::size_t c = 0; c < header->size(); ++c) {
+    if (auto field = LookalikeOf(form, (*header)[c]); field && map->input_of_column[c] < 0) {
+      std::fprintf(stderr, "sipolicy: note: column '%s' is passed through; the %s field is '%s'\n",
+                   (*header)[c].c_str(), std::string(form.op->name).c_str(), field->c_str());
+    }
+  }
+  return true;
 }
 
 absl::StatusOr<json::Value> CellValue(const InputField& field, std::string_view text) {

@@ -24,10 +24,13 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "sipolicy/internal/status_macros.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/operations.hpp"
 
 namespace sipolicy::cli {
+
+class CsvReader;  // csv.hpp
 
 // A request field a CSV column can fill.
 struct InputField {
@@ -75,6 +78,14 @@ int FindInput(const BatchForm& form, std::string_view name, bool allow_last_part
 // for "unit.industry"): that field's path, so the CLI can say which name to use.
 std::optional<std::string> LookalikeOf(const BatchForm& form, std::string_view column);
 
+// Reads the header row of `csv` (a UTF-8 BOM allowed), lets a quoted field
+// span lines in a record of the header's width, maps the header (MapHeader)
+// and notes on stderr each pass-through column named like a field; `name`
+// names the input in messages. False after printing why (exit status 2).
+bool ReadHeader(CsvReader& csv, const std::string& name, const BatchForm& form,
+                const std::vector<std::pair<std::string, std::string>>& set,
+                std::vector<std::string>* header, HeaderMap* map);
+
 // One row as the operation's JSON request: `cell(i)` is input field i's text
 // ("" = absent: the field takes its default). An error names the field.
 template <class CellOf>
@@ -107,10 +118,9 @@ absl::StatusOr<json::Value> BuildRequest(const BatchForm& form, const CellOf& ce
     const std::string_view text = cell(i);
     if (text.empty()) continue;
     const InputField& f = form.inputs[i];
-    auto v = CellValue(f, text);
-    if (!v.ok()) return v.status();
+    SIPOLICY_ASSIGN_OR_RETURN(json::Value v, CellValue(f, text));
     if (f.path == "as_of") as_of_given = true;
-    SetPath(f.item ? item : root, f.path, *std::move(v));
+    SetPath(f.item ? item : root, f.path, std::move(v));
   }
   if (!as_of_given && as_of) root.Set("as_of", json::Value::String(*as_of));
   if (!form.rows_field.empty()) {

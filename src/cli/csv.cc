@@ -5,6 +5,8 @@
 
 #include <cerrno>
 
+#include "read_fd.hpp"
+
 namespace sipolicy::cli {
 namespace {
 constexpr std::size_t kChunk = 1 << 20;
@@ -22,16 +24,19 @@ bool CsvReader::Fill() {
     dropped_ += pos_;
     pos_ = 0;
   }
-  const std::size_t old = buf_.size();
-  buf_.resize(old + kChunk);
-  ssize_t got;
-  do {
-    got = ::read(fd_, buf_.data() + old, kChunk);
-  } while (got < 0 && errno == EINTR);
+  const ssize_t got = AppendRead(fd_, kChunk, &buf_);
   if (got < 0) read_error_ = errno;
-  buf_.resize(old + static_cast<std::size_t>(got > 0 ? got : 0));
   if (got <= 0) eof_ = true;
   return got > 0;
+}
+
+std::string_view CsvReader::Unescape(std::string_view text) {
+  std::string& u = unescaped_.emplace_back();
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    u.push_back(text[k]);
+    if (text[k] == '"') ++k;  // the second of a pair
+  }
+  return u;
 }
 
 void CsvReader::SplitLine(std::string_view line, CsvRecord* record) {
@@ -58,16 +63,8 @@ void CsvReader::SplitLine(std::string_view line, CsvRecord* record) {
         record->problem = "unterminated quoted field (a quoted field must end on its own line)";
         return;
       }
-      std::string_view text = line.substr(i + 1, j - i - 1);
-      if (doubled) {
-        std::string& u = unescaped_.emplace_back();
-        for (std::size_t k = 0; k < text.size(); ++k) {
-          u.push_back(text[k]);
-          if (text[k] == '"') ++k;  // the second of a pair
-        }
-        text = u;
-      }
-      record->fields.push_back(text);
+      const std::string_view text = line.substr(i + 1, j - i - 1);
+      record->fields.push_back(doubled ? Unescape(text) : text);
       i = j + 1;
       if (i < n && line[i] != ',') {
         record->problem = "characters after a closing quote";
@@ -196,16 +193,8 @@ bool CsvReader::TryMultiline(std::size_t start, CsvRecord* record) {
   record->problem.clear();
   unescaped_.clear();
   for (const Span& s : spans_) {
-    std::string_view text(buf_.data() + pos_ + s.begin, s.end - s.begin);
-    if (s.doubled) {
-      std::string& u = unescaped_.emplace_back();
-      for (std::size_t k = 0; k < text.size(); ++k) {
-        u.push_back(text[k]);
-        if (text[k] == '"') ++k;  // the second of a pair
-      }
-      text = u;
-    }
-    record->fields.push_back(text);
+    const std::string_view text(buf_.data() + pos_ + s.begin, s.end - s.begin);
+    record->fields.push_back(s.doubled ? Unescape(text) : text);
   }
   line_ += breaks;
   pos_ += i;

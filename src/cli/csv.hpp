@@ -67,6 +67,8 @@ class CsvReader {
   // but the buffer's layout (pos_ stays on the line after the first).
   bool TryMultiline(std::size_t start, CsvRecord* record);
   bool Fill();  // reads more (dropping what is before pos_); false at the end
+  // A quoted field's text with each "" as one quote, kept in unescaped_.
+  std::string_view Unescape(std::string_view text);
 
   int fd_ = -1;
   std::size_t max_;

@@ -27,6 +27,7 @@
 #include "diff_compare.hpp"
 #include "diff_output.hpp"
 #include "line_reader.hpp"
+#include "options.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
@@ -113,74 +114,41 @@ struct DiffOptions {
 };
 
 bool ParseDiffOptions(int argc, char** argv, DiffOptions* o) {
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) {
-        Usage(Cat(a, " needs a value"), kDiffHelp);
-        return false;
-      }
-      *out = argv[++i];
-      return true;
-    };
-    auto date = [&](std::optional<std::string>* out) {
-      std::string v;
-      if (!value(&v)) return false;
-      if (!Date::Parse(v).ok()) {
-        Usage(Cat(a, ": '", v, "' is not a date YYYY-MM-DD"), kDiffHelp);
-        return false;
-      }
-      *out = v;
-      return true;
-    };
-    std::string v;
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kDiffHelp);
+  std::string v;
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       o->help = true;
-    } else if (a == "--pack" || a == "--old-pack" || a == "--new-pack") {
-      if (!value(&v)) return false;
-      (a == "--pack" ? o->common_packs : a == "--old-pack" ? o->old_packs : o->new_packs).push_back(v);
-    } else if (a == "--as-of") {
-      if (!date(&o->as_of)) return false;
-    } else if (a == "--old-as-of") {
-      if (!date(&o->old_as_of)) return false;
-    } else if (a == "--new-as-of") {
-      if (!date(&o->new_as_of)) return false;
-    } else if (a == "--op") {
-      if (!value(&v)) return false;
+    } else if (in.Is("--pack") || in.Is("--old-pack") || in.Is("--new-pack")) {
+      if (!in.Value(&v)) return false;
+      (in.Is("--pack") ? o->common_packs : in.Is("--old-pack") ? o->old_packs : o->new_packs).push_back(v);
+    } else if (in.Is("--as-of")) {
+      if (!in.DateValue(&o->as_of)) return false;
+    } else if (in.Is("--old-as-of")) {
+      if (!in.DateValue(&o->old_as_of)) return false;
+    } else if (in.Is("--new-as-of")) {
+      if (!in.DateValue(&o->new_as_of)) return false;
+    } else if (in.Is("--op")) {
+      if (!in.Value(&v)) return false;
       o->op = v;
-    } else if (a == "--set") {
-      if (!value(&v)) return false;
-      const std::size_t eq = v.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        Usage(Cat("--set needs NAME=VALUE, not '", v, "'"), kDiffHelp);
-        return false;
-      }
-      o->set.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-    } else if (a == "--format") {
-      if (!value(&v)) return false;
-      if (v != "csv" && v != "jsonl") {
-        Usage("--format must be jsonl or csv", kDiffHelp);
-        return false;
-      }
+    } else if (in.Is("--set")) {
+      if (!in.Assignment(&o->set)) return false;
+    } else if (in.Is("--format")) {
+      if (!in.Choice(&v, {"csv", "jsonl"}, "--format must be jsonl or csv")) return false;
       o->format = v;
-    } else if (a == "--json") {
+    } else if (in.Is("--json")) {
       o->json = true;
-    } else if (a == "--values-only") {
+    } else if (in.Is("--values-only")) {
       o->values_only = true;
-    } else if (a == "--summary-only") {
+    } else if (in.Is("--summary-only")) {
       o->summary_only = true;
-    } else if (a == "--region-level") {
-      if (!value(&v)) return false;
-      if (v != "as-given" && v != "prefecture" && v != "province") {
-        Usage("--region-level must be as-given, prefecture or province", kDiffHelp);
+    } else if (in.Is("--region-level")) {
+      if (!in.Choice(&o->region_level, {"as-given", "prefecture", "province"},
+                     "--region-level must be as-given, prefecture or province")) {
         return false;
       }
-      o->region_level = v;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      Usage(Cat("unknown option '", a, "'"), kDiffHelp);
+    } else if (!in.Argument(&o->args)) {
       return false;
-    } else {
-      o->args.push_back(a);
     }
   }
   return true;
@@ -385,32 +353,10 @@ int ReadCsv(int fd, const std::string& name, const BatchForm& form,
             const std::vector<std::pair<std::string, std::string>>& set,
             const std::optional<std::string>& as_of, DiffRun& run) {
   CsvReader csv(fd, kMaxCsvRecordBytes);
+  std::vector<std::string> header;
+  HeaderMap map;
+  if (!ReadHeader(csv, name, form, set, &header, &map)) return 2;
   CsvRecord rec;
-  if (!csv.Next(&rec) || !rec.problem.empty()) {
-    std::fprintf(stderr, "sipolicy: %s: %s\n", name.c_str(),
-                 rec.problem.empty() ? "empty: a header row is expected"
-                                     : Cat("the header row is unreadable: ", rec.problem).c_str());
-    return 2;
-  }
-  std::vector<std::string> header(rec.fields.begin(), rec.fields.end());
-  if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);
-  if (!std::all_of(header.begin(), header.end(), [](const std::string& h) { return json::IsValidUtf8(h); })) {
-    std::fprintf(stderr, "sipolicy: the header row is not valid UTF-8\n");
-    return 2;
-  }
-  csv.AllowMultiline(header.size());
-  auto map_or = MapHeader(form, header, set);
-  if (!map_or.ok()) {
-    std::fprintf(stderr, "sipolicy: %s\n", std::string(map_or.status().message()).c_str());
-    return 2;
-  }
-  const HeaderMap& map = *map_or;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    if (auto field = LookalikeOf(form, header[c]); field && map.input_of_column[c] < 0) {
-      std::fprintf(stderr, "sipolicy: note: column '%s' is passed through; the %s field is '%s'\n",
-                   header[c].c_str(), std::string(form.op->name).c_str(), field->c_str());
-    }
-  }
   const int region_input = FindInput(form, "region", false);  // a bad row's group
   RowOut row;
   while (csv.Next(&rec)) {

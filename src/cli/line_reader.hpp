@@ -4,12 +4,11 @@
 #ifndef SIPOLICY_SRC_CLI_LINE_READER_HPP_
 #define SIPOLICY_SRC_CLI_LINE_READER_HPP_
 
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "read_fd.hpp"
 
 namespace sipolicy::cli {
 
@@ -78,14 +77,7 @@ class LineReader {
       scan_ -= start_;
       start_ = 0;
     }
-    const std::size_t old = buf_.size();
-    buf_.resize(old + kChunk);
-    ssize_t got;
-    do {
-      got = ::read(fd_, buf_.data() + old, kChunk);
-    } while (got < 0 && errno == EINTR);
-    buf_.resize(old + static_cast<std::size_t>(got > 0 ? got : 0));
-    if (got <= 0) eof_ = true;
+    if (AppendRead(fd_, kChunk, &buf_) <= 0) eof_ = true;
   }
 
   static constexpr std::size_t kChunk = 1 << 20;

@@ -24,6 +24,7 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment_rules.hpp"
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/pack_sections.hpp"
 #include "sipolicy/internal/reader.hpp"
 #include "sipolicy/json.hpp"
 #include "sipolicy/json_api.hpp"
@@ -511,41 +512,26 @@ int CmdRules(int argc, char** argv) {
     if (!keep(n)) continue;
     line(n, n.text, n.periods.ToString());
   }
-  // The employment side: id, document, region and note per rule, then its
-  // values as the pack gave them (the catalog keeps each rule's JSON).
-  const auto& emp = cat->employment();
-  auto section = [&](const char* title, const char* key, const auto& rules) {
-    std::printf("\n%s:\n", title);
-    for (const auto& r : rules) {
-      if (!keep(r)) continue;
-      line(r, Shorten(r.note, 120), "");
-      if (const std::string* values = cat->RuleValues(key, r.id); values != nullptr) {
+  // Every other section of the pack-section table (src/catalog/pack_sections.cc),
+  // in its order: id, document, region and note per rule, then its values as
+  // the pack gave them (the catalog keeps each rule's JSON). A new section is
+  // listed here without a change to this command.
+  constexpr std::string_view kListedAbove[] = {"exemptions", "rates",    "deferrals",
+                                               "late_fees",  "rounding", "notices"};
+  for (const auto& section : sipolicy::internal::ListSections(*cat)) {
+    if (std::find(std::begin(kListedAbove), std::end(kListedAbove), section.name) !=
+        std::end(kListedAbove)) {
+      continue;
+    }
+    std::printf("\n%s:\n", std::string(section.title).c_str());
+    for (const sipolicy::RuleHeader* r : section.rules) {
+      if (!keep(*r)) continue;
+      line(*r, Shorten(r->note, 120), "");
+      if (const std::string* values = cat->RuleValues(section.name, r->id); values != nullptr) {
         std::printf("      %s\n", values->c_str());
       }
     }
-  };
-  section("layoff targets (裁员率控制目标)", "layoff_targets", emp.layoff_targets);
-  section("job-stabilisation refund rates (稳岗返还)", "stable_job_refund_rates", emp.refund_rates);
-  section("refund ceilings", "stable_job_refund_ceilings", emp.refund_ceilings);
-  section("refund conditions", "stable_job_refund_conditions", emp.refund_conditions);
-  section("refund payee routing", "refund_payees", emp.refund_payees);
-  section("difficult-enterprise refunds (困难企业)", "difficult_enterprise_refunds",
-          emp.difficult_refunds);
-  section("unemployment benefit levels", "unemployment_benefit_levels", emp.benefit_levels);
-  section("skill subsidy tiers (技能提升补贴)", "skill_subsidy_tiers", emp.skill_tiers);
-  section("skill subsidy conditions", "skill_subsidy_conditions", emp.skill_conditions);
-  section("skill subsidy date basis (以证书还是申请日期为准)", "skill_subsidy_date_basis",
-          emp.skill_date_rules);
-  section("work-based training (以工代训)", "work_training_subsidies", emp.work_training);
-  section("social insurance subsidies (社会保险补贴)", "social_insurance_subsidies",
-          emp.social_insurance_subsidies);
-  section("retention training (一次性留工培训补助)", "retention_training_subsidies",
-          emp.retention_training);
-  section("job expansion (一次性扩岗补助)", "job_expansion_subsidies", emp.job_expansion);
-  section("entrepreneurship (创业补贴)", "entrepreneurship_subsidies", emp.entrepreneurship);
-  section("enterprise size thresholds (国统字〔2017〕213号)", "enterprise_size_thresholds",
-          emp.size_thresholds);
-  section("collection targets (清欠)", "collection_targets", emp.collection_targets);
+  }
   return 0;
 }
 

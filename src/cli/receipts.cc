@@ -18,6 +18,7 @@
 
 #include "cli.hpp"
 #include "line_reader.hpp"
+#include "options.hpp"
 #include "sipolicy/integrity.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/receipt.hpp"
@@ -90,20 +91,17 @@ absl::Status AddTrustedKey(std::string_view key_or_file) {
 int CmdReplay(int argc, char** argv) {
   std::vector<std::string> packs, files;
   bool as_json = false;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kReplayHelp);
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       std::printf("%s", kReplayHelp);
       return 0;
-    } else if (a == "--pack") {
-      if (i + 1 >= argc) return Usage("--pack needs a value", kReplayHelp);
-      packs.push_back(argv[++i]);
-    } else if (a == "--json") {
+    } else if (in.Is("--pack")) {
+      if (!in.Value(&packs.emplace_back())) return 2;
+    } else if (in.Is("--json")) {
       as_json = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage(Cat("unknown option '", a, "'"), kReplayHelp);
-    } else {
-      files.push_back(a);
+    } else if (!in.Argument(&files)) {
+      return 2;
     }
   }
   if (files.empty()) return Usage("replay needs a receipts file ('-' for stdin)", kReplayHelp);
@@ -189,14 +187,13 @@ int CmdReplay(int argc, char** argv) {
 // --- keygen ------------------------------------------------------------------------
 int CmdKeygen(int argc, char** argv) {
   std::vector<std::string> args;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kKeygenHelp);
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       std::printf("%s", kKeygenHelp);
       return 0;
     }
-    if (a.size() > 1 && a[0] == '-') return Usage(Cat("unknown option '", a, "'"), kKeygenHelp);
-    args.push_back(a);
+    if (!in.Argument(&args)) return 2;
   }
   if (args.size() != 1) return Usage("keygen takes one NAME", kKeygenHelp);
   const std::string key_path = args[0] + ".key", pub_path = args[0] + ".pub";
@@ -236,18 +233,15 @@ int CmdKeygen(int argc, char** argv) {
 int CmdSign(int argc, char** argv) {
   std::string key_path;
   std::vector<std::string> packs;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kSignHelp);
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       std::printf("%s", kSignHelp);
       return 0;
-    } else if (a == "--key") {
-      if (i + 1 >= argc) return Usage("--key needs a value", kSignHelp);
-      key_path = argv[++i];
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Usage(Cat("unknown option '", a, "'"), kSignHelp);
-    } else {
-      packs.push_back(a);
+    } else if (in.Is("--key")) {
+      if (!in.Value(&key_path)) return 2;
+    } else if (!in.Argument(&packs)) {
+      return 2;
     }
   }
   if (key_path.empty()) return Usage("sign needs --key NAME.key", kSignHelp);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "options.hpp"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/json.hpp"
@@ -470,46 +471,28 @@ std::vector<Mismatch> Compare(const Case& c, const json::Value& result) {
 // --- running ------------------------------------------------------------------
 
 bool ParseArgs(int argc, char** argv, Options* o, bool* help) {
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
-      if (i + 1 >= argc) {
-        Usage(Cat(name, " needs a value"), kTestHelp);
-        return std::nullopt;
-      }
-      return std::string(argv[++i]);
-    };
-    if (a == "--help" || a == "-h") {
+  OptionReader in(argc, argv, kTestHelp);
+  std::string v;
+  while (in.Next()) {
+    if (in.Is("--help") || in.Is("-h")) {
       *help = true;
-    } else if (a == "--filter") {
-      auto v = value("--filter");
-      if (!v) return false;
-      o->filter = *v;
-    } else if (a == "--pack") {
-      auto v = value("--pack");
-      if (!v) return false;
-      o->packs.push_back(*v);
-    } else if (a == "--as-of") {
-      auto v = value("--as-of");
-      if (!v) return false;
-      if (!sipolicy::Date::Parse(*v).ok()) {
-        Usage(Cat("--as-of: '", *v, "' is not a date YYYY-MM-DD"), kTestHelp);
-        return false;
-      }
-      o->as_of = *v;
-    } else if (a == "--snapshot") {
-      auto v = value("--snapshot");
-      if (!v) return false;
-      o->snapshot = *v;
-    } else if (a == "--json") {
+    } else if (in.Is("--filter")) {
+      if (!in.Value(&v)) return false;
+      o->filter = v;
+    } else if (in.Is("--pack")) {
+      if (!in.Value(&v)) return false;
+      o->packs.push_back(v);
+    } else if (in.Is("--as-of")) {
+      if (!in.DateValue(&o->as_of)) return false;
+    } else if (in.Is("--snapshot")) {
+      if (!in.Value(&v)) return false;
+      o->snapshot = v;
+    } else if (in.Is("--json")) {
       o->json_report = true;
-    } else if (a == "-v" || a == "--verbose") {
+    } else if (in.Is("-v") || in.Is("--verbose")) {
       o->verbose = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      Usage(Cat("unknown option '", a, "'"), kTestHelp);
+    } else if (!in.Argument(&o->files)) {
       return false;
-    } else {
-      o->files.push_back(a);
     }
   }
   return true;

@@ -100,6 +100,23 @@ absl::StatusOr<std::optional<Date>> RecordAsOf(std::span<const std::int32_t> col
   return DateCode(col[i], "as_of");
 }
 
+// The as_of of the records, converted once per change of code (columns mostly
+// repeat one date): Ok(code) is false for a code that is not a date.
+struct AsOfMemo {
+  std::int32_t code;
+  std::optional<Date> date;
+  bool ok = true;
+  bool Ok(std::int32_t c) {
+    if (c != code) [[unlikely]] {
+      auto d = DateCode(c, "as_of");
+      code = c;
+      ok = d.ok();
+      if (ok) date = *d;
+    }
+    return ok;
+  }
+};
+
 // Block-wise processing (see AssessContributionColumns).
 constexpr std::size_t kBlock = 256;
 template <class T>
@@ -111,6 +128,13 @@ constexpr Block<std::int64_t> kZeros64{};
 template <class T>
 const T* Or(std::span<const T> col, std::size_t start, const Block<T>& zeros) {
   return col.empty() ? zeros.data() : col.data() + start;
+}
+
+// Where a block's records write an output: the caller's column from `start`,
+// or `scratch` when the caller did not ask for it.
+template <class T>
+T* Dest(std::span<T> col, std::size_t start, Block<T>& scratch) {
+  return col.empty() ? scratch.data() : col.data() + start;
 }
 
 template <class T, class U>
@@ -217,138 +241,137 @@ absl::StatusOr<std::size_t> AssessContributionColumns(const Catalog& catalog, st
     bool ok = false;
   };
   std::array<RateSlot, 64> rate_slots{};
-  std::int32_t last_as_of_code = call_as_of_code;
-  std::optional<Date> last_as_of = as_of;
-  bool last_as_of_ok = true;
-  std::int32_t last_period_code = 0;
-  Period last_period;
-  bool last_period_ok = false;
+  AsOfMemo last_as_of{call_as_of_code, as_of};
 
-  // Records go in blocks: the loop over a block writes every result to local
-  // arrays without asking which outputs the caller wants, and each wanted
-  // output column is copied once per block.
-  Block<std::int64_t> due, relief, payable, ratio_num, ratio_den, rate_num, rate_den;
-  Block<std::int32_t> status;
+  // Records go in blocks of kBlock. The amounts and the status are written
+  // straight into the caller's columns (or a scratch block for a column not
+  // asked for), so the common call pays no copy; the citation-side outputs
+  // (ratios, rate, rules) are written only by the loop compiled for callers
+  // that ask for one of them.
+  Block<std::int64_t> due_scratch, relief_scratch, payable_scratch, ratio_num, ratio_den,
+      rate_num, rate_den;
   Block<const ExemptionWindow*> window;
   Block<const RateDefault*> rate_rule;
+  const bool detail = !out.relief_ratio_num.empty() || !out.relief_ratio_den.empty() ||
+                      !out.rate_num.empty() || !out.rate_den.empty() || !out.window.empty() ||
+                      !out.rate_rule.empty();
   std::size_t failed = 0;
-  for (std::size_t start = 0; start < n; start += kBlock) {
-    const std::size_t len = std::min(kBlock, n - start);
-    const std::int32_t* types = Or(in.unit_type, start, kZeros32);
-    const std::int32_t* as_ofs = in.as_of.empty() ? nullptr : in.as_of.data() + start;
-    const std::int64_t* dens = Or(in.rate_den, start, kZeros64);
-    const std::int64_t* nums = Or(in.rate_num, start, kZeros64);
-    for (std::size_t j = 0; j < len; ++j) {
-      const std::size_t i = start + j;
-      const std::int32_t region = in.region[i];
-      const std::int32_t size = in.unit_size[i];
-      const std::int32_t type = types[j];
-      const std::int32_t insurance = in.insurance[i];
-      const std::int32_t period_code = in.period[i];
-      const std::int64_t base = in.base[i];
-      const std::int64_t rate_den_in = dens[j];
-      const std::int32_t as_of_code = as_ofs != nullptr ? as_ofs[j] : call_as_of_code;
-      if (period_code != last_period_code) {  // months repeat: convert once
-        last_period_code = period_code;
-        last_period = Period(period_code / 100, period_code % 100);
-        last_period_ok = period_code > 0 && last_period.ok();
-      }
-      const Period period = last_period;
-
-      bool fast = static_cast<std::uint32_t>(size) <= 3 && static_cast<std::uint32_t>(type) <= 3 &&
-                  static_cast<std::uint32_t>(insurance) <= 2 && last_period_ok && base >= 0 &&
-                  base <= Money::kMaxFen;
-      if (fast && as_of_code != last_as_of_code) {
-        auto d = DateCode(as_of_code, "as_of");
-        last_as_of_code = as_of_code;
-        last_as_of_ok = d.ok();
-        if (d.ok()) last_as_of = *d;
-      }
-      fast = fast && last_as_of_ok;
-      Ratio rate;
-      const internal::InvariantDivisor* rate_divisor = nullptr;
-      const ContributionPlan* plan = nullptr;
-      if (fast) {
-        const ReliefClass cls =
-            relief_class[static_cast<std::size_t>(type)][static_cast<std::size_t>(size)];
-        plan = &plans.Get(region, cls, static_cast<Insurance>(insurance), period, as_of_code,
-                          last_as_of);
-        fast = plan->region_ok;
-        if (rate_den_in != 0) {
-          const std::int64_t rate_num_in = nums[j];
-          RateSlot& slot = rate_slots[static_cast<std::size_t>(
-              (static_cast<std::uint64_t>(rate_num_in) * 0x9E3779B97F4A7C15ULL ^
-               static_cast<std::uint64_t>(rate_den_in)) *
-                  0xC2B2AE3D27D4EB4FULL >>
-              58)];
-          if (slot.num != rate_num_in || slot.den != rate_den_in) [[unlikely]] {
-            auto r = Ratio::FromFraction(rate_num_in, rate_den_in);
-            slot.num = rate_num_in;
-            slot.den = rate_den_in;
-            slot.ok = r.ok() && r->num() >= 0 && *r < Ratio::Integer(1);
-            if (slot.ok) {
-              slot.rate = *r;
-              slot.divisor = internal::InvariantDivisor(static_cast<std::uint64_t>(r->den()));
+  auto run = [&](auto with_detail) {
+    constexpr bool kDetail = decltype(with_detail)::value;
+    for (std::size_t start = 0; start < n; start += kBlock) {
+      const std::size_t len = std::min(kBlock, n - start);
+      std::int32_t* const status = out.status.data() + start;
+      std::int64_t* const due = Dest(out.due, start, due_scratch);
+      std::int64_t* const relief = Dest(out.relief, start, relief_scratch);
+      std::int64_t* const payable = Dest(out.payable, start, payable_scratch);
+      const std::int32_t* types = Or(in.unit_type, start, kZeros32);
+      const std::int32_t* as_ofs = in.as_of.empty() ? nullptr : in.as_of.data() + start;
+      const std::int64_t* dens = Or(in.rate_den, start, kZeros64);
+      const std::int64_t* nums = Or(in.rate_num, start, kZeros64);
+      for (std::size_t j = 0; j < len; ++j) {
+        const std::size_t i = start + j;
+        const std::int32_t region = in.region[i];
+        const std::int32_t size = in.unit_size[i];
+        const std::int32_t type = types[j];
+        const std::int32_t insurance = in.insurance[i];
+        const std::int32_t period_code = in.period[i];
+        const std::int64_t base = in.base[i];
+        const std::int64_t rate_den_in = dens[j];
+        const std::int32_t as_of_code = as_ofs != nullptr ? as_ofs[j] : call_as_of_code;
+        bool fast = static_cast<std::uint32_t>(size) <= 3 && static_cast<std::uint32_t>(type) <= 3 &&
+                    static_cast<std::uint32_t>(insurance) <= 2 && base >= 0 &&
+                    base <= Money::kMaxFen;
+        fast = fast && last_as_of.Ok(as_of_code);
+        Ratio rate;
+        const internal::InvariantDivisor* rate_divisor = nullptr;
+        const ContributionPlan* plan = nullptr;
+        if (fast) {
+          const ReliefClass cls =
+              relief_class[static_cast<std::size_t>(type)][static_cast<std::size_t>(size)];
+          plan = &plans.GetByPeriodCode(region, cls, static_cast<Insurance>(insurance),
+                                        period_code, as_of_code, last_as_of.date);
+          fast = plan->region_ok;
+          if (rate_den_in != 0) {
+            const std::int64_t rate_num_in = nums[j];
+            RateSlot& slot = rate_slots[static_cast<std::size_t>(
+                (static_cast<std::uint64_t>(rate_num_in) * 0x9E3779B97F4A7C15ULL ^
+                 static_cast<std::uint64_t>(rate_den_in)) *
+                    0xC2B2AE3D27D4EB4FULL >>
+                58)];
+            if (slot.num != rate_num_in || slot.den != rate_den_in) [[unlikely]] {
+              auto r = Ratio::FromFraction(rate_num_in, rate_den_in);
+              slot.num = rate_num_in;
+              slot.den = rate_den_in;
+              slot.ok = r.ok() && r->num() >= 0 && *r < Ratio::Integer(1);
+              if (slot.ok) {
+                slot.rate = *r;
+                slot.divisor = internal::InvariantDivisor(static_cast<std::uint64_t>(r->den()));
+              }
             }
+            fast = fast && slot.ok;
+            rate = slot.rate;
+            rate_divisor = &slot.divisor;
+          } else {
+            fast = fast && plan->rate_rule != nullptr;
+            if (fast) rate = plan->rate_rule->rate;
+            rate_divisor = &plan->rate_den;
           }
-          fast = fast && slot.ok;
-          rate = slot.rate;
-          rate_divisor = &slot.divisor;
-        } else {
-          fast = fast && plan->rate_rule != nullptr;
-          if (fast) rate = plan->rate_rule->rate;
-          rate_divisor = &plan->rate_den;
         }
+        std::int64_t d = 0, r = 0;
+        fast = fast && FastMultiplyRound(base, rate, *rate_divisor, plan->due_rule, &d) &&
+               FastRelief(*plan, d, &r) &&
+               d - r <= Money::kMaxFen && d - r >= -Money::kMaxFen;
+        if (fast) {
+          status[j] = static_cast<std::int32_t>(RecordStatus::kOk);
+          due[j] = d;
+          relief[j] = r;
+          payable[j] = d - r;
+          if constexpr (kDetail) {
+            ratio_num[j] = plan->relief_ratio.num();
+            ratio_den[j] = plan->relief_ratio.den();
+            rate_num[j] = rate.num();
+            rate_den[j] = rate.den();
+            window[j] = plan->window;
+            rate_rule[j] = rate_den_in != 0 ? nullptr : plan->rate_rule;
+          }
+          continue;
+        }
+        // The per-record call decides everything the fast path declined.
+        auto res = ContributionSlow(catalog, in, i, as_of);
+        if (res.ok()) {
+          status[j] = static_cast<std::int32_t>(RecordStatus::kOk);
+          due[j] = res->due.fen();
+          relief[j] = res->relief.fen();
+          payable[j] = res->payable.fen();
+          ratio_num[j] = res->relief_ratio.num();
+          ratio_den[j] = res->relief_ratio.den();
+          rate_num[j] = res->rate.num();
+          rate_den[j] = res->rate.den();
+          window[j] = res->window;
+          rate_rule[j] = res->rate_rule;
+          continue;
+        }
+        ++failed;
+        status[j] = static_cast<std::int32_t>(ToRecordStatus(res.status().code()));
+        due[j] = relief[j] = payable[j] = ratio_num[j] = ratio_den[j] = rate_num[j] = rate_den[j] = 0;
+        window[j] = nullptr;
+        rate_rule[j] = nullptr;
+        Put(out.errors, i, res.status());
       }
-      std::int64_t d = 0, r = 0;
-      fast = fast && FastMultiplyRound(base, rate, *rate_divisor, plan->due_rule, &d) &&
-             FastRelief(*plan, d, &r) &&
-             d - r <= Money::kMaxFen && d - r >= -Money::kMaxFen;
-      if (fast) {
-        status[j] = static_cast<std::int32_t>(RecordStatus::kOk);
-        due[j] = d;
-        relief[j] = r;
-        payable[j] = d - r;
-        ratio_num[j] = plan->relief_ratio.num();
-        ratio_den[j] = plan->relief_ratio.den();
-        rate_num[j] = rate.num();
-        rate_den[j] = rate.den();
-        window[j] = plan->window;
-        rate_rule[j] = rate_den_in != 0 ? nullptr : plan->rate_rule;
-        continue;
+      if constexpr (kDetail) {
+        CopyOut(ratio_num, out.relief_ratio_num, start, len);
+        CopyOut(ratio_den, out.relief_ratio_den, start, len);
+        CopyOut(rate_num, out.rate_num, start, len);
+        CopyOut(rate_den, out.rate_den, start, len);
+        CopyOut(window, out.window, start, len);
+        CopyOut(rate_rule, out.rate_rule, start, len);
       }
-      // The per-record call decides everything the fast path declined.
-      auto res = ContributionSlow(catalog, in, i, as_of);
-      if (res.ok()) {
-        status[j] = static_cast<std::int32_t>(RecordStatus::kOk);
-        due[j] = res->due.fen();
-        relief[j] = res->relief.fen();
-        payable[j] = res->payable.fen();
-        ratio_num[j] = res->relief_ratio.num();
-        ratio_den[j] = res->relief_ratio.den();
-        rate_num[j] = res->rate.num();
-        rate_den[j] = res->rate.den();
-        window[j] = res->window;
-        rate_rule[j] = res->rate_rule;
-        continue;
-      }
-      ++failed;
-      status[j] = static_cast<std::int32_t>(ToRecordStatus(res.status().code()));
-      due[j] = relief[j] = payable[j] = ratio_num[j] = ratio_den[j] = rate_num[j] = rate_den[j] = 0;
-      window[j] = nullptr;
-      rate_rule[j] = nullptr;
-      Put(out.errors, i, res.status());
     }
-    CopyOut(status, out.status, start, len);
-    CopyOut(due, out.due, start, len);
-    CopyOut(relief, out.relief, start, len);
-    CopyOut(payable, out.payable, start, len);
-    CopyOut(ratio_num, out.relief_ratio_num, start, len);
-    CopyOut(ratio_den, out.relief_ratio_den, start, len);
-    CopyOut(rate_num, out.rate_num, start, len);
-    CopyOut(rate_den, out.rate_den, start, len);
-    CopyOut(window, out.window, start, len);
-    CopyOut(rate_rule, out.rate_rule, start, len);
+  };
+  if (detail) {
+    run(std::true_type{});
+  } else {
+    run(std::false_type{});
   }
   return failed;
 }
@@ -441,9 +464,7 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
   const std::int32_t call_as_of_code =
       as_of ? as_of->year() * 10000 + as_of->month() * 100 + as_of->day() : 0;
   PlanCache<internal::RefundPolicy> plans;
-  std::int32_t last_as_of_code = call_as_of_code;
-  std::optional<Date> last_as_of = as_of;
-  bool last_as_of_ok = true;
+  AsOfMemo last_as_of{call_as_of_code, as_of};
   StableJobRefundColumnsTotals sum;
   StableJobRefundRequest req;  // reused: no allocation per record
 
@@ -454,13 +475,7 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
     const std::int32_t type = At(in.unit_type, i, 0);
     const std::int32_t as_of_code = At(in.as_of, i, call_as_of_code);
     bool fast = static_cast<std::uint32_t>(size) <= 3 && static_cast<std::uint32_t>(type) <= 3;
-    if (fast && as_of_code != last_as_of_code) {
-      auto d = DateCode(as_of_code, "as_of");
-      last_as_of_code = as_of_code;
-      last_as_of_ok = d.ok();
-      if (d.ok()) last_as_of = *d;
-    }
-    fast = fast && last_as_of_ok;
+    fast = fast && last_as_of.Ok(as_of_code);
     const std::int64_t paid = in.prior_year_paid[i];
     const std::int64_t refunded = At(in.already_refunded, i, std::int64_t{0});
     fast = fast && paid >= 0 && paid <= Money::kMaxFen && refunded >= 0 &&
@@ -479,7 +494,7 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
       req.layoffs = in.layoffs[i];
       req.insured = in.insured[i];
       req.already_refunded = Money::FromFenUnchecked(refunded);
-      req.as_of = last_as_of;
+      req.as_of = last_as_of.date;
       fast = internal::RefundInputsValid(req);
     }
     if (fast) {
@@ -496,7 +511,7 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
           p.status = WithField(r.status(), "region");
           return p;
         }
-        return internal::ResolveRefundPolicy(catalog, *r, req.year, cls, req.unit.type, last_as_of);
+        return internal::ResolveRefundPolicy(catalog, *r, req.year, cls, req.unit.type, last_as_of.date);
       });
       if (policy.status.ok()) {
         auto e = internal::EvaluateRefund(policy, req);

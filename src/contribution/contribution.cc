@@ -8,6 +8,7 @@
 #include "contribution/contribution_cite.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 
 namespace sipolicy {
 
@@ -43,11 +44,9 @@ using internal::AsOfEn;
 using internal::AsOfZh;
 using internal::Cat;
 using internal::CitationOf;
-using internal::WithField;
-
-absl::Status Invalid(std::string_view field, std::string msg) {
-  return WithField(absl::InvalidArgumentError(std::move(msg)), field);
-}
+using internal::Invalid;
+using internal::NotFound;
+using internal::OutOfRange;
 
 std::string TreatmentZh(Ratio r) {
   if (r == Ratio::Integer(1)) return "免征";
@@ -64,15 +63,12 @@ std::string PeriodsEn(const PeriodRange& p) {
 }
 
 absl::Status AddTo(ReliefReport::Totals& t, const ContributionResult& r) {
-  auto due = Add(t.due, r.due);
-  auto relief = Add(t.relief, r.relief);
-  auto payable = Add(t.payable, r.payable);
-  if (!due.ok()) return due.status();
-  if (!relief.ok()) return relief.status();
-  if (!payable.ok()) return payable.status();
-  t.due = *due;
-  t.relief = *relief;
-  t.payable = *payable;
+  SIPOLICY_ASSIGN_OR_RETURN(const Money due, Add(t.due, r.due));
+  SIPOLICY_ASSIGN_OR_RETURN(const Money relief, Add(t.relief, r.relief));
+  SIPOLICY_ASSIGN_OR_RETURN(const Money payable, Add(t.payable, r.payable));
+  t.due = due;
+  t.relief = relief;
+  t.payable = payable;
   ++t.records;
   return absl::OkStatus();
 }
@@ -95,9 +91,7 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
   // 1. The employer rate.
   if (req.rate.has_value()) {
     if (req.rate->num() < 0 || !(*req.rate < Ratio::Integer(1))) {
-      return WithField(absl::OutOfRangeError(Cat("rate ", req.rate->ToString(),
-                                                 " is outside [0, 1): write 16% as 0.16")),
-                       "rate");
+      return OutOfRange("rate", Cat("rate ", req.rate->ToString(), " is outside [0, 1): write 16% as 0.16"));
     }
     res.rate = *req.rate;
     if (explain) {
@@ -107,11 +101,8 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
   } else {
     const RateDefault* rate = catalog.FindRate(req.region, req.insurance, req.period, req.as_of);
     if (rate == nullptr) {
-      return WithField(
-          absl::NotFoundError(Cat("no default employer rate for ", ins, " in region ",
-                                  req.region.ToString(), " for ", req.period.ToString(),
-                                  AsOfEn(req.as_of), "; pass \"rate\"")),
-          "rate");
+      return NotFound("rate", Cat("no default employer rate for ", ins, " in region ", req.region.ToString(),
+                                  " for ", req.period.ToString(), AsOfEn(req.as_of), "; pass \"rate\""));
     }
     res.rate = rate->rate;
     res.rate_from_catalog = true;
@@ -126,9 +117,7 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
   // 2. due = round(base x rate).
   const RoundingEntry* due_rounding = nullptr;
   const RoundingRule due_rule = catalog.Rounding(req.region, "contribution", req.as_of, &due_rounding);
-  auto due = MultiplyRound(req.base, res.rate, due_rule);
-  if (!due.ok()) return WithField(due.status(), "base");
-  res.due = *due;
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(res.due, MultiplyRound(req.base, res.rate, due_rule), "base");
   if (explain) {
     if (due_rounding != nullptr) ex.Rule(*due_rounding);
     ex.Step(Cat("due = round(base ", req.base.ToString(), " x rate ", res.rate.ToString(), ", ",
@@ -190,12 +179,8 @@ absl::StatusOr<ContributionResult> AssessContribution(const Catalog& catalog,
   // 4. relief = round(due x ratio); payable = due - relief.
   const RoundingEntry* relief_rounding = nullptr;
   const RoundingRule relief_rule = catalog.Rounding(req.region, "relief", req.as_of, &relief_rounding);
-  auto relief = MultiplyRound(res.due, res.relief_ratio, relief_rule);
-  if (!relief.ok()) return relief.status();
-  res.relief = *relief;
-  auto payable = Subtract(res.due, res.relief);
-  if (!payable.ok()) return payable.status();
-  res.payable = *payable;
+  SIPOLICY_ASSIGN_OR_RETURN(res.relief, MultiplyRound(res.due, res.relief_ratio, relief_rule));
+  SIPOLICY_ASSIGN_OR_RETURN(res.payable, Subtract(res.due, res.relief));
   if (explain) {
     if (relief_rounding != nullptr) ex.Rule(*relief_rounding);
     ex.Step(Cat("relief = round(due ", res.due.ToString(), " x ", res.relief_ratio.ToString(), ", ",
@@ -307,10 +292,8 @@ absl::StatusOr<LateFeeResult> ComputeLateFee(const Catalog& catalog, const LateF
   for (Date d = first; d <= last;) {
     const LateFeeRule* rule = catalog.FindLateFee(req.region, d, req.as_of);
     if (rule == nullptr) {
-      return WithField(absl::NotFoundError(Cat("no late-fee rule for a day of arrears on ",
-                                               d.ToString(), " in region ", req.region.ToString(),
-                                               AsOfEn(req.as_of))),
-                       "due_date");
+      return NotFound("due_date", Cat("no late-fee rule for a day of arrears on ", d.ToString(),
+                                      " in region ", req.region.ToString(), AsOfEn(req.as_of)));
     }
     // The segment ends where any rule starts or stops applying.
     Date end = std::min(last, rule->until);
@@ -320,11 +303,9 @@ absl::StatusOr<LateFeeResult> ComputeLateFee(const Catalog& catalog, const LateF
       if (other.until >= d && other.until < end) end = other.until;
     }
     LateFeeSegment seg{d, end, end - d + 1, rule->daily_rate, rule->id};
-    auto term = Multiply(Exact::Of(rule->daily_rate), Exact::Integer(seg.days));
-    if (!term.ok()) return term.status();
-    auto sum = Add(rate_days, *term);
-    if (!sum.ok()) return sum.status();
-    rate_days = *sum;
+    SIPOLICY_ASSIGN_OR_RETURN(const Exact term,
+                              Multiply(Exact::Of(rule->daily_rate), Exact::Integer(seg.days)));
+    SIPOLICY_ASSIGN_OR_RETURN(rate_days, Add(rate_days, term));
     res.days += seg.days;
     res.daily_rate = seg.daily_rate;
     ex.Rule(*rule);
@@ -341,11 +322,8 @@ absl::StatusOr<LateFeeResult> ComputeLateFee(const Catalog& catalog, const LateF
   const RoundingEntry* used = nullptr;
   const RoundingRule rule = catalog.Rounding(req.region, "late_fee", req.as_of, &used);
   if (used != nullptr) ex.Rule(*used);
-  auto product = Multiply(Exact::Of(req.amount), rate_days);
-  if (!product.ok()) return WithField(product.status(), "amount");
-  auto fee = RoundToMoney(*product, rule);
-  if (!fee.ok()) return WithField(fee.status(), "amount");
-  res.fee = *fee;
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(const Exact product, Multiply(Exact::Of(req.amount), rate_days), "amount");
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(res.fee, RoundToMoney(product, rule), "amount");
   if (res.segments.empty()) {
     ex.Step(Cat("No day of arrears is charged: fee 0.00"), "无应计滞纳金的天数，滞纳金 0.00",
             used != nullptr ? used->id : std::string());
@@ -367,7 +345,7 @@ absl::Status ReliefReport::Add(Region region, Period period, Insurance insurance
   for (Totals* t : {&total_, &by_insurance_[insurance], &by_period_[period],
                     &by_period_insurance_[{period, insurance}], &by_region_[region]}) {
     Totals copy = *t;
-    if (absl::Status s = AddTo(copy, r); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(AddTo(copy, r));
   }
   for (Totals* t : {&total_, &by_insurance_[insurance], &by_period_[period],
                     &by_period_insurance_[{period, insurance}], &by_region_[region]}) {

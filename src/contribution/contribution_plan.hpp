@@ -17,7 +17,7 @@
 namespace sipolicy::internal {
 
 struct ContributionPlan {
-  bool region_ok = false;  // false: the region code is not a region
+  bool region_ok = false;  // false: the region (or, for GetByPeriodCode, the period) is not one
   const RateDefault* rate_rule = nullptr;
   RoundingRule due_rule;
   const RoundingEntry* due_rounding = nullptr;
@@ -52,6 +52,26 @@ class ContributionPlans {
                        static_cast<std::uint32_t>(period.index()) |
                            (std::uint64_t{static_cast<std::uint32_t>(as_of_code)} << 32)};
     return cache_.Get(key, [&] { return Resolve(region, cls, insurance, period, as_of); });
+  }
+  // The same keyed by the period's code YYYYMM as given, so that a batch
+  // converts and checks a month once per group rather than once per record:
+  // a code that is not a month gives a plan with region_ok false (the
+  // caller's per-record call then reports it). Bit 63 keeps these keys apart
+  // from Get's.
+  [[gnu::always_inline]] const ContributionPlan& GetByPeriodCode(
+      std::int32_t region, ReliefClass cls, Insurance insurance, std::int32_t period_code,
+      std::int32_t as_of_code, std::optional<Date> as_of) {
+    const GroupKey key{static_cast<std::uint32_t>(region) |
+                           (std::uint64_t{static_cast<std::uint8_t>(cls)} << 32) |
+                           (std::uint64_t{static_cast<std::uint8_t>(insurance)} << 40) |
+                           (std::uint64_t{1} << 63),
+                       static_cast<std::uint32_t>(period_code) |
+                           (std::uint64_t{static_cast<std::uint32_t>(as_of_code)} << 32)};
+    return cache_.Get(key, [&] {
+      const Period period(period_code / 100, period_code % 100);
+      if (period_code <= 0 || !period.ok()) return ContributionPlan{};
+      return Resolve(region, cls, insurance, period, as_of);
+    });
   }
 
  private:

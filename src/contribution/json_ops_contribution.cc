@@ -1,6 +1,7 @@
 // JSON operations for the contribution side, and the shared result helpers.
 #include <array>
 
+#include "api/run_op.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/json_ops.hpp"
@@ -62,51 +63,39 @@ void AddRulesAndTrace(json::Value& out, const Explanation& e) {
 namespace {
 
 // --- contribution -----------------------------------------------------------
-absl::StatusOr<json::Value> ContributionOp(const Catalog& catalog, ObjectReader& r,
-                                           ReadError& error, std::optional<Date> as_of) {
-  ContributionRequest req;
-  req.as_of = as_of;
+void ReadContribution(ObjectReader& r, ReadError&, ContributionRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("insurance", &req.insurance);
   r.Read("period", &req.period);
   r.Read("base", &req.base);
   r.Read("rate", &req.rate);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = AssessContribution(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("due", MoneyJson(res->due));
-  out.Set("relief_ratio", RatioJson(res->relief_ratio));
-  out.Set("relief", MoneyJson(res->relief));
-  out.Set("payable", MoneyJson(res->payable));
-  out.Set("rate", RatioJson(res->rate));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteContribution(const ContributionResult& res, json::Value& out) {
+  out.Set("due", MoneyJson(res.due));
+  out.Set("relief_ratio", RatioJson(res.relief_ratio));
+  out.Set("relief", MoneyJson(res.relief));
+  out.Set("payable", MoneyJson(res.payable));
+  out.Set("rate", RatioJson(res.rate));
 }
 
 // --- late_fee -----------------------------------------------------------------
-absl::StatusOr<json::Value> LateFeeOp(const Catalog& catalog, ObjectReader& r, ReadError& error,
-                                      std::optional<Date> as_of) {
-  LateFeeRequest req;
-  req.as_of = as_of;
+void ReadLateFee(ObjectReader& r, ReadError&, LateFeeRequest& req) {
   r.Read("amount", &req.amount);
   r.Read("due_date", &req.due_date);
   r.Read("paid_date", &req.paid_date);
   r.Read("region", &req.region, false);
   r.Read("waived_through", &req.waived_through);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeLateFee(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("days", IntJson(res->days));
-  out.Set("daily_rate", RatioJson(res->daily_rate));
-  out.Set("fee", MoneyJson(res->fee));
-  out.Set("waived_days", IntJson(res->waived_days));
+}
+
+void WriteLateFee(const LateFeeResult& res, json::Value& out) {
+  out.Set("days", IntJson(res.days));
+  out.Set("daily_rate", RatioJson(res.daily_rate));
+  out.Set("fee", MoneyJson(res.fee));
+  out.Set("waived_days", IntJson(res.waived_days));
   json::Value segs = json::Value::Array();
-  for (const auto& s : res->segments) {
+  for (const auto& s : res.segments) {
     json::Value seg = json::Value::Object();
     seg.Set("from", TextJson(s.first.ToString()));
     seg.Set("to", TextJson(s.last.ToString()));
@@ -116,39 +105,27 @@ absl::StatusOr<json::Value> LateFeeOp(const Catalog& catalog, ObjectReader& r, R
     segs.Add(std::move(seg));
   }
   out.Set("segments", std::move(segs));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
 }
 
 // --- deferral -----------------------------------------------------------------
-absl::StatusOr<json::Value> DeferralOp(const Catalog& catalog, ObjectReader& r, ReadError& error,
-                                       std::optional<Date> as_of) {
-  DeferralRequest req;
-  req.as_of = as_of;
+void ReadDeferral(ObjectReader& r, ReadError&, DeferralRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("insurance", &req.insurance);
   r.Read("period", &req.period);
   r.Read("first_deferred", &req.first_deferred);
   r.Read("in_difficulty", &req.in_difficulty, false);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = CheckDeferral(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", json::Value::Bool(res->eligible));
-  out.Set("makeup_due", res->makeup_due ? TextJson(res->makeup_due->ToString()) : json::Value::Null());
-  out.Set("late_fee_waived", json::Value::Bool(res->late_fee_waived));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteDeferral(const DeferralResult& res, json::Value& out) {
+  out.Set("eligible", json::Value::Bool(res.eligible));
+  out.Set("makeup_due", res.makeup_due ? TextJson(res.makeup_due->ToString()) : json::Value::Null());
+  out.Set("late_fee_waived", json::Value::Bool(res.late_fee_waived));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- overpayment (refund or offset) ---------------------------------------------
-absl::StatusOr<json::Value> OverpaymentOp(const Catalog& catalog, ObjectReader& r,
-                                          ReadError& error, std::optional<Date> as_of) {
-  OverpaymentRequest req;
-  req.as_of = as_of;
+void ReadOverpayment(ObjectReader& r, ReadError& error, OverpaymentRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.ReadArray("ledger", true, [&](const json::Value& v, const std::string& path) {
@@ -175,13 +152,11 @@ absl::StatusOr<json::Value> OverpaymentOp(const Catalog& catalog, ObjectReader& 
     e.Read("payable", &due.payable);
     if (e.Finish()) req.upcoming.push_back(due);
   });
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = SettleOverpayment(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
+}
+
+void WriteOverpayment(const OverpaymentResult& res, json::Value& out) {
   json::Value lines = json::Value::Array();
-  for (const auto& l : res->lines) {
+  for (const auto& l : res.lines) {
     json::Value line = json::Value::Object();
     line.Set("period", TextJson(l.period.ToString()));
     line.Set("insurance", TextJson(std::string(InsuranceName(l.insurance))));
@@ -193,12 +168,12 @@ absl::StatusOr<json::Value> OverpaymentOp(const Catalog& catalog, ObjectReader& 
     lines.Add(std::move(line));
   }
   out.Set("lines", std::move(lines));
-  out.Set("total_overpaid", MoneyJson(res->total_overpaid));
-  out.Set("total_shortfall", MoneyJson(res->total_shortfall));
-  out.Set("settlement", TextJson(std::string(SettlementName(res->settlement))));
-  out.Set("refund", MoneyJson(res->refund));
+  out.Set("total_overpaid", MoneyJson(res.total_overpaid));
+  out.Set("total_shortfall", MoneyJson(res.total_shortfall));
+  out.Set("settlement", TextJson(std::string(SettlementName(res.settlement))));
+  out.Set("refund", MoneyJson(res.refund));
   json::Value offsets = json::Value::Array();
-  for (const auto& o : res->offsets) {
+  for (const auto& o : res.offsets) {
     json::Value line = json::Value::Object();
     line.Set("period", TextJson(o.period.ToString()));
     line.Set("insurance", TextJson(std::string(InsuranceName(o.insurance))));
@@ -208,17 +183,19 @@ absl::StatusOr<json::Value> OverpaymentOp(const Catalog& catalog, ObjectReader& 
     offsets.Add(std::move(line));
   }
   out.Set("offsets", std::move(offsets));
-  out.Set("remaining_credit", MoneyJson(res->remaining_credit));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+  out.Set("remaining_credit", MoneyJson(res.remaining_credit));
 }
 
 constexpr std::array<OpEntry, 4> kOps = {{
-    {"contribution", &ContributionOp,
+    {"contribution",
+     &RunOp<ContributionRequest, ReadContribution, AssessContribution, WriteContribution>,
      "employer contribution for one month: due, relief ratio, relief, payable"},
-    {"late_fee", &LateFeeOp, "滞纳金: days of arrears and the fee"},
-    {"deferral", &DeferralOp, "缓缴: may this period be deferred, and until when"},
-    {"overpayment", &OverpaymentOp,
+    {"late_fee", &RunOp<LateFeeRequest, ReadLateFee, ComputeLateFee, WriteLateFee>,
+     "滞纳金: days of arrears and the fee"},
+    {"deferral", &RunOp<DeferralRequest, ReadDeferral, CheckDeferral, WriteDeferral>,
+     "缓缴: may this period be deferred, and until when"},
+    {"overpayment",
+     &RunOp<OverpaymentRequest, ReadOverpayment, SettleOverpayment, WriteOverpayment>,
      "退费/冲抵: overpayment per period, refund or offset schedule, remaining credit"},
 }};
 

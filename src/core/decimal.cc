@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 
 namespace sipolicy {
 namespace {
@@ -190,8 +191,7 @@ absl::StatusOr<RoundingRule> ParseRoundingRule(std::string_view text) {
     return absl::InvalidArgumentError(
         internal::Cat("rounding rule ", internal::Quote(text), " must look like HALF_UP@2"));
   }
-  auto mode = ParseRoundingMode(text.substr(0, at));
-  if (!mode.ok()) return mode.status();
+  SIPOLICY_ASSIGN_OR_RETURN(const RoundingMode mode, ParseRoundingMode(text.substr(0, at)));
   auto scale = ParseDecimalText(text.substr(at + 1));
   if (!scale.ok() || scale->scale != 0 || scale->units > 100) {
     return absl::InvalidArgumentError(
@@ -202,7 +202,7 @@ absl::StatusOr<RoundingRule> ParseRoundingRule(std::string_view text) {
     return absl::InvalidArgumentError(internal::Cat("rounding scale ", s, " is outside ",
                                                    kMinScale, "..", kMaxScale));
   }
-  return RoundingRule{s, *mode};
+  return RoundingRule{s, mode};
 }
 
 // ---------------------------------------------------------------------------
@@ -277,19 +277,18 @@ absl::StatusOr<Money> Money::FromFen(std::int64_t fen) {
 }
 
 absl::StatusOr<Money> Money::Parse(std::string_view text) {
-  auto d = ParseDecimalText(text);
-  if (!d.ok()) return d.status();
+  SIPOLICY_ASSIGN_OR_RETURN(const DecimalText d, ParseDecimalText(text));
   auto too_big = [&] {
     return absl::OutOfRangeError(
         internal::Cat(internal::Quote(text), " is beyond the money range of +/-10^15 yuan"));
   };
-  std::int64_t fen = d->units;
-  if (d->scale <= 2) {
-    const std::int64_t factor = kPow10[static_cast<std::size_t>(2 - d->scale)];
+  std::int64_t fen = d.units;
+  if (d.scale <= 2) {
+    const std::int64_t factor = kPow10[static_cast<std::size_t>(2 - d.scale)];
     if (fen > kMaxFen / factor) return too_big();
     fen *= factor;
   } else {
-    const std::int64_t div = kPow10[static_cast<std::size_t>(d->scale - 2)];
+    const std::int64_t div = kPow10[static_cast<std::size_t>(d.scale - 2)];
     if (fen % div != 0) {
       return absl::InvalidArgumentError(internal::Cat(
           internal::Quote(text), " has more than 2 decimals; money is exact to the fen, so round it "
@@ -298,7 +297,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text) {
     fen /= div;
   }
   if (fen > kMaxFen) return too_big();
-  return Money(d->negative ? -fen : fen);
+  return Money(d.negative ? -fen : fen);
 }
 
 std::string Money::ToString() const { return FormatScaled(std::to_string(fen_), 2); }
@@ -351,9 +350,8 @@ absl::StatusOr<Ratio> Ratio::Parse(std::string_view text) {
     }
     return FromFraction(num->negative ? -num->units : num->units, den->units);
   }
-  auto d = ParseDecimalText(text);
-  if (!d.ok()) return d.status();
-  return FromFraction(d->negative ? -d->units : d->units, kPow10[static_cast<std::size_t>(d->scale)]);
+  SIPOLICY_ASSIGN_OR_RETURN(const DecimalText d, ParseDecimalText(text));
+  return FromFraction(d.negative ? -d.units : d.units, kPow10[static_cast<std::size_t>(d.scale)]);
 }
 
 bool Ratio::is_finite_decimal() const {
@@ -409,9 +407,8 @@ absl::StatusOr<Decimal> Decimal::FromUnits(std::int64_t units, int scale) {
 }
 
 absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
-  auto d = ParseDecimalText(text);
-  if (!d.ok()) return d.status();
-  return Decimal(d->negative ? -d->units : d->units, d->scale);
+  SIPOLICY_ASSIGN_OR_RETURN(const DecimalText d, ParseDecimalText(text));
+  return Decimal(d.negative ? -d.units : d.units, d.scale);
 }
 
 std::string Decimal::ToString() const { return FormatScaled(std::to_string(units_), scale_); }
@@ -492,9 +489,7 @@ absl::StatusOr<Exact> Divide(const Exact& a, const Exact& b) {
 }
 
 absl::StatusOr<Decimal> Round(const Exact& x, RoundingRule rule) {
-  auto q = RoundScaled(ToInt256(x.num()), ToInt256(x.den()), rule);
-  if (!q.ok()) return q.status();
-  int256 units = *q;
+  SIPOLICY_ASSIGN_OR_RETURN(int256 units, RoundScaled(ToInt256(x.num()), ToInt256(x.den()), rule));
   int scale = rule.scale;
   if (scale < 0) {
     units *= Pow10Wide(-scale);
@@ -508,17 +503,16 @@ absl::StatusOr<Decimal> Round(const Exact& x, RoundingRule rule) {
 
 absl::StatusOr<Money> RoundToMoney(const Exact& x, RoundingRule rule) {
   if (rule.scale > 2) return FenFromScaled(0, rule.scale);  // the scale error
-  auto q = RoundScaled(ToInt256(x.num()), ToInt256(x.den()), rule);
-  if (!q.ok()) return q.status();
-  return FenFromScaled(*q, rule.scale);
+  SIPOLICY_ASSIGN_OR_RETURN(const int256 q, RoundScaled(ToInt256(x.num()), ToInt256(x.den()), rule));
+  return FenFromScaled(q, rule.scale);
 }
 
 namespace detail {
 absl::StatusOr<Money> MultiplyRoundSlow(Money m, Ratio r, RoundingRule rule) {
   if (rule.scale > 2) return FenFromScaled(0, rule.scale);
-  auto q = RoundScaled(int256(m.fen()) * r.num(), int256(r.den()) * 100, rule);
-  if (!q.ok()) return q.status();
-  return FenFromScaled(*q, rule.scale);
+  SIPOLICY_ASSIGN_OR_RETURN(const int256 q,
+                            RoundScaled(int256(m.fen()) * r.num(), int256(r.den()) * 100, rule));
+  return FenFromScaled(q, rule.scale);
 }
 }  // namespace detail
 

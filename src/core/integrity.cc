@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "sipolicy/internal/cat.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 #include "sipolicy/json.hpp"
 
 namespace sipolicy {
@@ -104,39 +105,34 @@ absl::StatusOr<Signature> ParseSignature(std::string_view text, std::string_view
     }
     return v->string_value();
   };
-  auto format = field("format");
-  if (!format.ok()) return format.status();
-  if (*format != kSignatureFormat) {
-    return absl::InvalidArgumentError(Cat(where, ": unsupported signature format ", Quote(*format),
+  SIPOLICY_ASSIGN_OR_RETURN(const std::string format, field("format"));
+  if (format != kSignatureFormat) {
+    return absl::InvalidArgumentError(Cat(where, ": unsupported signature format ", Quote(format),
                                           " (expected \"", kSignatureFormat, "\")"));
   }
-  auto algorithm = field("algorithm");
-  if (!algorithm.ok()) return algorithm.status();
-  if (*algorithm != "ed25519") {
+  SIPOLICY_ASSIGN_OR_RETURN(const std::string algorithm, field("algorithm"));
+  if (algorithm != "ed25519") {
     return absl::InvalidArgumentError(
-        Cat(where, ": unsupported algorithm ", Quote(*algorithm), " (expected \"ed25519\")"));
+        Cat(where, ": unsupported algorithm ", Quote(algorithm), " (expected \"ed25519\")"));
   }
   Signature sig;
   std::array<unsigned char, 32> scratch{};
-  auto key = field("key");
-  if (!key.ok()) return key.status();
-  if (!FromHex(*key, 32, scratch.data())) {
+  SIPOLICY_ASSIGN_OR_RETURN(const std::string key, field("key"));
+  if (!FromHex(key, 32, scratch.data())) {
     return absl::InvalidArgumentError(
-        Cat(where, ": \"key\" must be an Ed25519 public key as 64 hex digits, found ", Quote(*key)));
+        Cat(where, ": \"key\" must be an Ed25519 public key as 64 hex digits, found ", Quote(key)));
   }
-  sig.key_hex = Lower(*key);
-  auto digest = field("pack_sha256");
-  if (!digest.ok()) return digest.status();
-  if (!FromHex(*digest, 32, scratch.data())) {
+  sig.key_hex = Lower(key);
+  SIPOLICY_ASSIGN_OR_RETURN(const std::string digest, field("pack_sha256"));
+  if (!FromHex(digest, 32, scratch.data())) {
     return absl::InvalidArgumentError(
-        Cat(where, ": \"pack_sha256\" must be 64 hex digits, found ", Quote(*digest)));
+        Cat(where, ": \"pack_sha256\" must be 64 hex digits, found ", Quote(digest)));
   }
-  sig.pack_sha256 = Lower(*digest);
-  auto value = field("signature");
-  if (!value.ok()) return value.status();
-  if (!FromHex(*value, 64, sig.bytes.data())) {
+  sig.pack_sha256 = Lower(digest);
+  SIPOLICY_ASSIGN_OR_RETURN(const std::string value, field("signature"));
+  if (!FromHex(value, 64, sig.bytes.data())) {
     return absl::InvalidArgumentError(
-        Cat(where, ": \"signature\" must be 128 hex digits, found ", Quote(*value)));
+        Cat(where, ": \"signature\" must be 128 hex digits, found ", Quote(value)));
   }
   return sig;
 }
@@ -205,23 +201,22 @@ absl::Status CheckPackSignature(const TrustedKeys& trusted, std::string_view pac
             "trusted key (trusted: ", trusted.Describe(),
             "); sign it with `sipolicy sign` and keep PACK.sig beside the pack"));
   }
-  auto sig = ParseSignature(*signature, source);
-  if (!sig.ok()) return sig.status();
+  SIPOLICY_ASSIGN_OR_RETURN(const Signature sig, ParseSignature(*signature, source));
   const std::string digest = Sha256Hex(pack_text);
-  if (digest != sig->pack_sha256) {
+  if (digest != sig.pack_sha256) {
     return absl::PermissionDeniedError(
-        Cat("pack '", source, "' does not match its signature by key ", Short(sig->key_hex),
+        Cat("pack '", source, "' does not match its signature by key ", Short(sig.key_hex),
             ": the pack's SHA-256 is ", digest, ", the signature was made for ",
-            sig->pack_sha256, " (the pack changed after it was signed)"));
+            sig.pack_sha256, " (the pack changed after it was signed)"));
   }
-  if (!VerifyEd25519(sig->key_hex, sig->bytes, pack_text)) {
+  if (!VerifyEd25519(sig.key_hex, sig.bytes, pack_text)) {
     return absl::PermissionDeniedError(
-        Cat("pack '", source, "': the signature does not verify with key ", sig->key_hex,
+        Cat("pack '", source, "': the signature does not verify with key ", sig.key_hex,
             " (a forged or damaged signature)"));
   }
-  if (!trusted.empty() && !trusted.Contains(sig->key_hex)) {
+  if (!trusted.empty() && !trusted.Contains(sig.key_hex)) {
     return absl::PermissionDeniedError(
-        Cat("pack '", source, "' is signed by key ", sig->key_hex,
+        Cat("pack '", source, "' is signed by key ", sig.key_hex,
             ", which this engine does not trust (trusted: ", trusted.Describe(), ")"));
   }
   return absl::OkStatus();
@@ -232,7 +227,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> WithVerifiedPack(const Catalog& b
                                                                 std::string_view pack_text,
                                                                 std::string_view source,
                                                                 const std::string* signature) {
-  if (auto s = CheckPackSignature(trusted, pack_text, source, signature); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(CheckPackSignature(trusted, pack_text, source, signature));
   return Catalog::WithPack(base, pack_text, source);
 }
 

@@ -9,6 +9,7 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 
 namespace sipolicy {
 namespace {
@@ -17,11 +18,8 @@ using internal::AsOfEn;
 using internal::AsOfZh;
 using internal::Cat;
 using internal::CitationOf;
+using internal::Invalid;
 using internal::WithField;
-
-absl::Status Invalid(std::string_view field, std::string msg) {
-  return WithField(absl::InvalidArgumentError(std::move(msg)), field);
-}
 
 std::string InsurancesZh(InsuranceSet s) {
   std::string out;
@@ -105,10 +103,9 @@ absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const Defer
     return Invalid("first_deferred", Cat("first_deferred ", first.ToString(),
                                          " is after the period ", req_in.period.ToString()));
   }
-  auto industry = CanonicalIndustry(catalog, req_in.unit.industry);
-  if (!industry.ok()) return industry.status();
+  SIPOLICY_ASSIGN_OR_RETURN(std::string industry, CanonicalIndustry(catalog, req_in.unit.industry));
   DeferralRequest req = req_in;
-  req.unit.industry = *std::move(industry);
+  req.unit.industry = std::move(industry);
 
   DeferralResult res;
   Explanation& ex = res.explanation;

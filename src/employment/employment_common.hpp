@@ -1,7 +1,7 @@
 // employment_common.hpp — private to src/: the small checks, error helpers
 // and trace helpers that the employment-side calculations share
-// (src/employment/stable_job_refund.cc: 稳岗返还; employment_subsidy.cc: subsidies;
-// employment_size.cc: enterprise size and collection targets).
+// (src/employment/stable_job_refund.cc: 稳岗返还; subsidies.cc: subsidies;
+// enterprise_size.cc: enterprise size and collection targets).
 #ifndef SIPOLICY_SRC_EMPLOYMENT_COMMON_HPP_
 #define SIPOLICY_SRC_EMPLOYMENT_COMMON_HPP_
 
@@ -20,25 +20,9 @@
 #include "sipolicy/explain.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 
 namespace sipolicy::internal {
-
-inline absl::Status Invalid(std::string_view field, std::string msg) {
-  return WithField(absl::InvalidArgumentError(std::move(msg)), field);
-}
-inline absl::Status NotFound(std::string_view field, std::string msg) {
-  return WithField(absl::NotFoundError(std::move(msg)), field);
-}
-inline absl::Status OutOfRange(std::string_view field, std::string msg) {
-  return WithField(absl::OutOfRangeError(std::move(msg)), field);
-}
-
-inline std::string AsOfText(std::optional<Date> as_of) {
-  return as_of ? Cat(" as known on ", as_of->ToString()) : std::string();
-}
-inline std::string AsOfTextZh(std::optional<Date> as_of) {
-  return as_of ? Cat("（截至", as_of->ToString(), "已发布的文件）") : std::string();
-}
 
 inline absl::Status CheckYear(int year, std::string_view field = "year") {
   if (year <= kMinYear || year > kMaxYear) {
@@ -82,9 +66,8 @@ inline bool AtMost(std::int64_t a, std::int64_t b, Ratio r) {
 }
 
 inline absl::StatusOr<Money> Times(Money m, std::int64_t n, std::string_view field) {
-  auto p = Multiply(m, n);
-  if (!p.ok()) return WithField(p.status(), field);
-  return p;
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(const Money product, Multiply(m, n), field);
+  return product;
 }
 
 inline Money ClampedDifference(Money a, Money b) {
@@ -108,6 +91,20 @@ inline std::string Pct(Ratio r) {
   return Cat(t, "%");
 }
 
+// The most specific of `rules` covering the request's year in its region, or
+// not_found on "year" naming the benefit (`what`).
+template <class Rule, class Request>
+absl::StatusOr<const Rule*> RuleOfYear(const std::vector<Rule>& rules, const Request& req,
+                                       std::string_view what) {
+  const Rule* rule = MostSpecific(rules, req.region, req.as_of,
+                                  [&](const Rule& r) { return r.years.contains(req.year); });
+  if (rule == nullptr) {
+    return NotFound("year", Cat("no ", what, " rule for ", req.year, " in region ", req.region.ToString(),
+                                AsOfEn(req.as_of)));
+  }
+  return rule;
+}
+
 template <class Rule>
 inline void UseRule(Explanation& ex, const Rule* rule) {
   if (rule != nullptr) ex.Rule(*rule);
@@ -121,5 +118,32 @@ inline std::string CodesText(const std::vector<std::string>& codes) {
 }
 
 }  // namespace sipolicy::internal
+
+namespace sipolicy {
+// The three calculation files (stable_job_refund.cc, subsidies.cc,
+// enterprise_size.cc) name these helpers unqualified.
+using internal::AddMonths;
+using internal::AsOfEn;
+using internal::AsOfZh;
+using internal::AtMost;
+using internal::Cat;
+using internal::CheckYear;
+using internal::CitationOf;
+using internal::ClampedDifference;
+using internal::ClassZh;
+using internal::CodesText;
+using internal::Count;
+using internal::Has;
+using internal::Invalid;
+using internal::NonNegative;
+using internal::NotFound;
+using internal::OutOfRange;
+using internal::Pct;
+using internal::RuleOfYear;
+using internal::Times;
+using internal::UnitText;
+using internal::UseRule;
+using internal::WithField;
+}  // namespace sipolicy
 
 #endif  // SIPOLICY_SRC_EMPLOYMENT_COMMON_HPP_

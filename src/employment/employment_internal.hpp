@@ -1,7 +1,7 @@
 // employment_internal.hpp — private to src/: the 稳岗返还 rules of one group of
 // units (region, year, class, unit type, as_of) resolved once, and the cheap
 // per-unit evaluation under them. Shared by the per-unit call, the screening
-// in employment.cc and the columnar screening in columns.cc, so that every
+// in stable_job_refund.cc and the columnar screening in columns.cc, so that every
 // door decides a unit by the same code.
 #ifndef SIPOLICY_SRC_EMPLOYMENT_INTERNAL_HPP_
 #define SIPOLICY_SRC_EMPLOYMENT_INTERNAL_HPP_

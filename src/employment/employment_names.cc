@@ -1,9 +1,12 @@
 // Names of the employment-side vocabulary (codes and 中文 names) and their
 // parsers; see sipolicy/employment_rules.hpp and employment.hpp.
+#include <cstddef>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "employment/refund_reasons.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/names.hpp"
@@ -11,6 +14,7 @@
 namespace sipolicy {
 namespace {
 
+using internal::kRefundReasonNames;
 using internal::NameOf;
 using internal::ParseName;
 
@@ -105,17 +109,6 @@ constexpr std::pair<SkillApplicant, std::string_view> kApplicantNames[] = {
     {SkillApplicant::kEmployee, "employee"},
     {SkillApplicant::kUnemploymentBeneficiary, "unemployment_beneficiary"},
 };
-constexpr std::pair<RefundReason, std::string_view> kRefundReasonCodes[] = {
-    {RefundReason::kPublicInstitution, "public_institution"},
-    {RefundReason::kUnitTypeNotCovered, "unit_type_not_covered"},
-    {RefundReason::kLayoffRateAboveTarget, "layoff_rate_above_target"},
-    {RefundReason::kLayoffRateAboveSmallUnitLimit, "layoff_rate_above_small_unit_limit"},
-    {RefundReason::kMonthsPaidBelowRequired, "months_paid_below_required"},
-    {RefundReason::kLongTermArrears, "long_term_arrears"},
-    {RefundReason::kSeriouslyDishonest, "seriously_dishonest"},
-    {RefundReason::kLiquidation, "liquidation"},
-    {RefundReason::kZombieEnterprise, "zombie_enterprise"},
-};
 constexpr std::pair<Payee, std::string_view> kPayeeNames[] = {
     {Payee::kNone, "none"},
     {Payee::kPublicAccount, "public_account"},
@@ -192,11 +185,15 @@ std::string_view SkillApplicantName(SkillApplicant a) { return NameOf(a, kApplic
 absl::StatusOr<SkillApplicant> ParseSkillApplicant(std::string_view text) {
   return ParseName(text, kApplicantNames, "applicant");
 }
-std::string_view RefundReasonCode(RefundReason r) { return NameOf(r, kRefundReasonCodes); }
+// The codes: employment/refund_reasons.hpp.
+std::string_view RefundReasonCode(RefundReason r) {
+  const auto i = static_cast<std::size_t>(r);
+  return i < std::size(kRefundReasonNames) ? kRefundReasonNames[i].code : "?";
+}
 std::vector<std::string> RefundReasonCodes(RefundReasonSet s) {
   std::vector<std::string> out;
-  for (const auto& [r, code] : kRefundReasonCodes) {
-    if (s & Bit(r)) out.emplace_back(code);
+  for (const auto& row : kRefundReasonNames) {
+    if (s & Bit(row.reason)) out.emplace_back(row.code);
   }
   return out;
 }

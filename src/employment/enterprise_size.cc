@@ -6,28 +6,6 @@
 #include "sipolicy/employment.hpp"
 
 namespace sipolicy {
-namespace {
-
-using internal::AddMonths;
-using internal::AsOfText;
-using internal::AsOfTextZh;
-using internal::Cat;
-using internal::CheckYear;
-using internal::CitationOf;
-using internal::ClampedDifference;
-using internal::CodesText;
-using internal::Count;
-using internal::Invalid;
-using internal::NonNegative;
-using internal::NotFound;
-using internal::OutOfRange;
-using internal::Pct;
-using internal::Times;
-using internal::UnitText;
-using internal::UseRule;
-using internal::WithField;
-
-}  // namespace
 
 // --- Enterprise size -------------------------------------------------------------
 namespace {
@@ -73,7 +51,7 @@ absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
   const SizeThresholds* t = FindSizeThresholds(catalog, req.sector, req.as_of);
   if (t == nullptr) {
     return NotFound("sector", Cat("no size thresholds for sector ", SectorName(req.sector),
-                                  AsOfText(req.as_of)));
+                                  AsOfEn(req.as_of)));
   }
   SizeBounds value;
   auto need = [&](SizeMeasure m) { return (t->measures & Bit(m)) != 0; };
@@ -81,21 +59,21 @@ absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
     if (!req.employees) {
       return Invalid("employees", Cat("employees is required for sector ", SectorName(req.sector)));
     }
-    if (absl::Status s = NonNegative(*req.employees, "employees"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.employees, "employees"));
     value.employees = *req.employees;
   }
   if (need(SizeMeasure::kRevenue)) {
     if (!req.revenue) {
       return Invalid("revenue", Cat("revenue is required for sector ", SectorName(req.sector)));
     }
-    if (absl::Status s = NonNegative(*req.revenue, "revenue"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.revenue, "revenue"));
     value.revenue = *req.revenue;
   }
   if (need(SizeMeasure::kAssets)) {
     if (!req.assets) {
       return Invalid("assets", Cat("assets is required for sector ", SectorName(req.sector)));
     }
-    if (absl::Status s = NonNegative(*req.assets, "assets"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.assets, "assets"));
     value.assets = *req.assets;
   }
   ClassifyResult res;
@@ -152,11 +130,11 @@ absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
 // --- Collection targets ----------------------------------------------------------
 absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
                                                        const CollectionRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
   for (const auto& [m, field] : {std::pair{req.opening_arrears, "opening_arrears"},
                                  std::pair{req.cleared, "cleared"}, std::pair{req.due, "due"},
                                  std::pair{req.new_arrears, "new_arrears"}}) {
-    if (absl::Status s = NonNegative(m, field); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(m, field));
   }
   if (req.cleared > req.opening_arrears) {
     return Invalid("cleared", Cat("cleared ", req.cleared.ToString(), " exceeds the opening arrears ",
@@ -176,7 +154,7 @@ absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
     return NotFound("year", Cat("no collection target for ", CollectionUnitKindName(req.unit_kind),
                                 " units at ", CollectionLevelName(req.level), " level for ",
                                 req.year, " in region ", req.region.ToString(),
-                                AsOfText(req.as_of)));
+                                AsOfEn(req.as_of)));
   }
   if (!t->county_codes && req.region.level() == Region::Level::kCounty) {
     // The documents do not say what 市本级 means for a county; the rule does
@@ -196,23 +174,22 @@ absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
     ex.Step("No arrears at the start of the year: nothing to clear", "年初无欠费，清欠指标不适用",
             t->id);
   } else {
-    auto rate = Ratio::FromFraction(req.cleared.fen(), req.opening_arrears.fen());
-    if (!rate.ok()) return rate.status();
-    res.clearance_rate = *rate;
-    res.clearance_met = *rate > t->clearance_above;
+    SIPOLICY_ASSIGN_OR_RETURN(const Ratio rate,
+                              Ratio::FromFraction(req.cleared.fen(), req.opening_arrears.fen()));
+    res.clearance_rate = rate;
+    res.clearance_met = rate > t->clearance_above;
     ex.Step(Cat("clearance rate = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(),
-                " = ", Pct(*rate), " (exact ", rate->ToString(), "); target: above ",
+                " = ", Pct(rate), " (exact ", rate.ToString(), "); target: above ",
                 Pct(t->clearance_above), ": ",
                 res.clearance_met ? "met" : "not met (clearance_rate_not_above_target)"),
             Cat("清欠率 = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(), " = ",
-                Pct(*rate), "；目标：超过 ", Pct(t->clearance_above), "：",
+                Pct(rate), "；目标：超过 ", Pct(t->clearance_above), "：",
                 res.clearance_met ? "完成" : "未完成"),
             t->id);
   }
   if (!req.due.is_zero()) {
-    auto ratio = Ratio::FromFraction(req.new_arrears.fen(), req.due.fen());
-    if (!ratio.ok()) return ratio.status();
-    res.new_arrears_ratio = *ratio;
+    SIPOLICY_ASSIGN_OR_RETURN(res.new_arrears_ratio,
+                              Ratio::FromFraction(req.new_arrears.fen(), req.due.fen()));
   }
   res.new_arrears_met = res.new_arrears_ratio <= t->new_arrears_at_most;
   ex.Step(Cat("new arrears ratio = ", req.new_arrears.ToString(), " / ", req.due.ToString(), " = ",

@@ -2,6 +2,8 @@
 #include <array>
 #include <limits>
 
+#include "api/run_op.hpp"
+#include "catalog/pack_field_readers.hpp"  // ReadEnum: requests read enums as packs do
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/json_ops.hpp"
@@ -17,19 +19,6 @@ constexpr std::int64_t kCountMin = -1'000'000'000'000'000;
 constexpr std::int64_t kCountMax = 1'000'000'000'000'000;
 
 json::Value BoolJson(bool b) { return json::Value::Bool(b); }
-
-template <class E, class Parse>
-bool ReadEnum(ObjectReader& r, std::string_view key, Parse parse, E* out, bool required = true) {
-  std::string text;
-  if (!r.Read(key, &text, required)) return false;
-  auto e = parse(text);
-  if (!e.ok()) {
-    r.Fail(*r.Get(key, true), key, std::string(e.status().message()));
-    return false;
-  }
-  *out = *e;
-  return true;
-}
 
 std::string_view CodeName(absl::StatusCode code) {
   switch (code) {
@@ -56,31 +45,24 @@ void ReadRefundMembers(ObjectReader& r, StableJobRefundRequest* req) {
   r.Read("has_public_account", &req->has_public_account, false);
 }
 
-absl::StatusOr<json::Value> StableJobRefundOp(const Catalog& catalog, ObjectReader& r,
-                                              ReadError& error, std::optional<Date> as_of) {
-  StableJobRefundRequest req;
-  req.as_of = as_of;
+void ReadStableJobRefund(ObjectReader& r, ReadError&, StableJobRefundRequest& req) {
   r.Read("region", &req.region);
   r.Read("year", &req.year, true, kIntMin, kIntMax);
   ReadRefundMembers(r, &req);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeStableJobRefund(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("ratio", RatioJson(res->ratio));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  out.Set("entitlement", MoneyJson(res->entitlement));
-  out.Set("policy_ratio", RatioJson(res->policy_ratio));
-  out.Set("payee", TextJson(std::string(PayeeName(res->payee))));
-  if (res->target_year != 0) {
-    out.Set("layoff_target", RatioJson(res->layoff_target));
-    out.Set("target_year", IntJson(res->target_year));
+}
+
+void WriteStableJobRefund(const StableJobRefundResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("ratio", RatioJson(res.ratio));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
+  out.Set("entitlement", MoneyJson(res.entitlement));
+  out.Set("policy_ratio", RatioJson(res.policy_ratio));
+  out.Set("payee", TextJson(std::string(PayeeName(res.payee))));
+  if (res.target_year != 0) {
+    out.Set("layoff_target", RatioJson(res.layoff_target));
+    out.Set("target_year", IntJson(res.target_year));
   }
-  AddRulesAndTrace(out, res->explanation);
-  return out;
 }
 
 // --- stable_job_screening ---------------------------------------------------------
@@ -138,7 +120,7 @@ absl::StatusOr<json::Value> ScreeningOp(const Catalog& catalog, ObjectReader& r,
     entries.push_back(std::move(entry));
   });
   r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(ReadStatus(r, error));
 
   ScreeningResult res = ScreenStableJobRefunds(catalog, requests);
   ScreeningSummary& sum = res.summary;
@@ -212,10 +194,7 @@ absl::StatusOr<json::Value> ScreeningOp(const Catalog& catalog, ObjectReader& r,
 }
 
 // --- difficult_enterprise_refund ----------------------------------------------------
-absl::StatusOr<json::Value> DifficultRefundOp(const Catalog& catalog, ObjectReader& r,
-                                              ReadError& error, std::optional<Date> as_of) {
-  DifficultEnterpriseRefundRequest req;
-  req.as_of = as_of;
+void ReadDifficultRefund(ObjectReader& r, ReadError&, DifficultEnterpriseRefundRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("year", &req.year, true, kIntMin, kIntMax);
@@ -236,28 +215,21 @@ absl::StatusOr<json::Value> DifficultRefundOp(const Catalog& catalog, ObjectRead
   r.Read("zombie", &req.zombie, false);
   r.Read("already_refunded", &req.already_refunded, false);
   r.Read("has_public_account", &req.has_public_account, false);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeDifficultEnterpriseRefund(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("basis", TextJson(std::string(DifficultBasisName(res->basis))));
-  out.Set("months", IntJson(res->months));
-  out.Set("monthly", MoneyJson(res->monthly));
-  out.Set("entitlement", MoneyJson(res->entitlement));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  out.Set("payee", TextJson(std::string(PayeeName(res->payee))));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteDifficultRefund(const DifficultEnterpriseRefundResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("basis", TextJson(std::string(DifficultBasisName(res.basis))));
+  out.Set("months", IntJson(res.months));
+  out.Set("monthly", MoneyJson(res.monthly));
+  out.Set("entitlement", MoneyJson(res.entitlement));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
+  out.Set("payee", TextJson(std::string(PayeeName(res.payee))));
 }
 
 // --- skill_subsidy --------------------------------------------------------------------
-absl::StatusOr<json::Value> SkillSubsidyOp(const Catalog& catalog, ObjectReader& r,
-                                           ReadError& error, std::optional<Date> as_of) {
-  SkillSubsidyRequest req;
-  req.as_of = as_of;
+void ReadSkillSubsidy(ObjectReader& r, ReadError&, SkillSubsidyRequest& req) {
   r.Read("region", &req.region);
   r.Read("certificate_date", &req.certificate_date);
   ReadEnum(r, "level", ParseSkillLevel, &req.level);
@@ -267,24 +239,17 @@ absl::StatusOr<json::Value> SkillSubsidyOp(const Catalog& catalog, ObjectReader&
   r.Read("same_level_claimed", &req.same_level_claimed, false);
   r.Read("higher_level_claimed", &req.higher_level_claimed, false);
   r.Read("application_date", &req.application_date);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeSkillSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  out.Set("tier_amount", MoneyJson(res->tier_amount));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteSkillSubsidy(const SkillSubsidyResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
+  out.Set("tier_amount", MoneyJson(res.tier_amount));
 }
 
 // --- work_training_subsidy ---------------------------------------------------------------
-absl::StatusOr<json::Value> WorkTrainingOp(const Catalog& catalog, ObjectReader& r,
-                                           ReadError& error, std::optional<Date> as_of) {
-  WorkTrainingRequest req;
-  req.as_of = as_of;
+void ReadWorkTraining(ObjectReader& r, ReadError&, WorkTrainingRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("hire_period", &req.hire_period);
@@ -292,25 +257,18 @@ absl::StatusOr<json::Value> WorkTrainingOp(const Catalog& catalog, ObjectReader&
   r.Read("contract_months", &req.contract_months, true, kIntMin, kIntMax);
   r.Read("months_worked", &req.months_worked, true, kIntMin, kIntMax);
   r.Read("months_already_paid", &req.months_already_paid, false, kIntMin, kIntMax);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeWorkTrainingSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("monthly_amount", MoneyJson(res->monthly_amount));
-  out.Set("months", IntJson(res->months));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteWorkTraining(const WorkTrainingResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("monthly_amount", MoneyJson(res.monthly_amount));
+  out.Set("months", IntJson(res.months));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- social_insurance_subsidy ------------------------------------------------------------
-absl::StatusOr<json::Value> SocialInsuranceOp(const Catalog& catalog, ObjectReader& r,
-                                              ReadError& error, std::optional<Date> as_of) {
-  SocialInsuranceSubsidyRequest req;
-  req.as_of = as_of;
+void ReadSocialInsurance(ObjectReader& r, ReadError&, SocialInsuranceSubsidyRequest& req) {
   r.Read("region", &req.region);
   ReadEnum(r, "group", ParseTargetGroup, &req.group);
   r.Read("contribution", &req.contribution);
@@ -323,95 +281,67 @@ absl::StatusOr<json::Value> SocialInsuranceOp(const Catalog& catalog, ObjectRead
       if (r.Read(key, &n, true, kIntMin, kIntMax)) *out = n;
     }
   }
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeSocialInsuranceSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("ratio", RatioJson(res->ratio));
-  out.Set("max_months", IntJson(res->max_months));
-  out.Set("months", IntJson(res->months));
-  out.Set("months_remaining", IntJson(res->months_remaining));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteSocialInsurance(const SocialInsuranceSubsidyResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("ratio", RatioJson(res.ratio));
+  out.Set("max_months", IntJson(res.max_months));
+  out.Set("months", IntJson(res.months));
+  out.Set("months_remaining", IntJson(res.months_remaining));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- retention_training_subsidy / job_expansion_subsidy -----------------------------------
-absl::StatusOr<json::Value> RetentionOp(const Catalog& catalog, ObjectReader& r, ReadError& error,
-                                        std::optional<Date> as_of) {
-  RetentionTrainingRequest req;
-  req.as_of = as_of;
+void ReadRetention(ObjectReader& r, ReadError&, RetentionTrainingRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("year", &req.year, true, kIntMin, kIntMax);
   r.Read("insured", &req.insured, true, kCountMin, kCountMax);
   r.Read("already_received", &req.already_received, false);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeRetentionTrainingSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("per_employee", MoneyJson(res->per_head));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
 }
 
-absl::StatusOr<json::Value> JobExpansionOp(const Catalog& catalog, ObjectReader& r,
-                                           ReadError& error, std::optional<Date> as_of) {
-  JobExpansionRequest req;
-  req.as_of = as_of;
+void WriteRetention(const PerHeadSubsidyResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("per_employee", MoneyJson(res.per_head));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
+}
+
+void ReadJobExpansion(ObjectReader& r, ReadError&, JobExpansionRequest& req) {
   r.Read("region", &req.region);
   r.Read("unit", &req.unit);
   r.Read("year", &req.year, true, kIntMin, kIntMax);
   r.Read("hires", &req.hires, true, kCountMin, kCountMax);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeJobExpansionSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("per_hire", MoneyJson(res->per_head));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteJobExpansion(const PerHeadSubsidyResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("per_hire", MoneyJson(res.per_head));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- entrepreneurship_subsidy -----------------------------------------------------------
-absl::StatusOr<json::Value> EntrepreneurshipOp(const Catalog& catalog, ObjectReader& r,
-                                               ReadError& error, std::optional<Date> as_of) {
-  EntrepreneurshipRequest req;
-  req.as_of = as_of;
+void ReadEntrepreneurship(ObjectReader& r, ReadError&, EntrepreneurshipRequest& req) {
   r.Read("region", &req.region);
   ReadEnum(r, "kind", ParseEntrepreneurshipKind, &req.kind);
   ReadEnum(r, "group", ParseTargetGroup, &req.group);
   r.Read("grants", &req.grants, false, kCountMin, kCountMax);
   r.Read("claimed", &req.claimed);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ComputeEntrepreneurshipSubsidy(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("eligible", BoolJson(res->eligible));
-  out.Set("cap", MoneyJson(res->cap));
-  out.Set("per_grant", MoneyJson(res->per_grant));
-  out.Set("amount", MoneyJson(res->amount));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteEntrepreneurship(const EntrepreneurshipResult& res, json::Value& out) {
+  out.Set("eligible", BoolJson(res.eligible));
+  out.Set("cap", MoneyJson(res.cap));
+  out.Set("per_grant", MoneyJson(res.per_grant));
+  out.Set("amount", MoneyJson(res.amount));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- classify_enterprise -----------------------------------------------------------------
-absl::StatusOr<json::Value> ClassifyOp(const Catalog& catalog, ObjectReader& r, ReadError& error,
-                                       std::optional<Date> as_of) {
-  ClassifyRequest req;
-  req.as_of = as_of;
+void ReadClassify(ObjectReader& r, ReadError&, ClassifyRequest& req) {
   ReadEnum(r, "sector", ParseSector, &req.sector);
   if (r.Get("employees", false) != nullptr) {
     std::int64_t n = 0;
@@ -419,22 +349,15 @@ absl::StatusOr<json::Value> ClassifyOp(const Catalog& catalog, ObjectReader& r, 
   }
   r.Read("revenue", &req.revenue);
   r.Read("assets", &req.assets);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = ClassifyEnterprise(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
-  out.Set("size", TextJson(std::string(UnitSizeName(res->size))));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+}
+
+void WriteClassify(const ClassifyResult& res, json::Value& out) {
+  out.Set("size", TextJson(std::string(UnitSizeName(res.size))));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 // --- collection_target ----------------------------------------------------------------------
-absl::StatusOr<json::Value> CollectionOp(const Catalog& catalog, ObjectReader& r, ReadError& error,
-                                         std::optional<Date> as_of) {
-  CollectionRequest req;
-  req.as_of = as_of;
+void ReadCollection(ObjectReader& r, ReadError&, CollectionRequest& req) {
   r.Read("region", &req.region);
   r.Read("year", &req.year, true, kIntMin, kIntMax);
   ReadEnum(r, "unit_kind", ParseCollectionUnitKind, &req.unit_kind);
@@ -443,45 +366,56 @@ absl::StatusOr<json::Value> CollectionOp(const Catalog& catalog, ObjectReader& r
   r.Read("cleared", &req.cleared);
   r.Read("due", &req.due);
   r.Read("new_arrears", &req.new_arrears);
-  r.Finish();
-  if (absl::Status s = ReadStatus(r, error); !s.ok()) return s;
-  auto res = CheckCollectionTarget(catalog, req);
-  if (!res.ok()) return res.status();
-  json::Value out = json::Value::Object();
+}
+
+void WriteCollection(const CollectionResult& res, json::Value& out) {
   out.Set("clearance_rate",
-          res->clearance_rate ? RatioJson(*res->clearance_rate) : json::Value::Null());
+          res.clearance_rate ? RatioJson(*res.clearance_rate) : json::Value::Null());
   out.Set("clearance_rate_percent",
-          res->clearance_rate ? TextJson(PercentText(*res->clearance_rate)) : json::Value::Null());
-  out.Set("new_arrears_ratio", RatioJson(res->new_arrears_ratio));
-  out.Set("new_arrears_ratio_percent", TextJson(PercentText(res->new_arrears_ratio)));
-  out.Set("clearance_target", RatioJson(res->clearance_target));
-  out.Set("new_arrears_target", RatioJson(res->new_arrears_target));
-  out.Set("clearance_met", BoolJson(res->clearance_met));
-  out.Set("new_arrears_met", BoolJson(res->new_arrears_met));
-  out.Set("met", BoolJson(res->met));
-  out.Set("reasons", StringsJson(res->reasons));
-  AddRulesAndTrace(out, res->explanation);
-  return out;
+          res.clearance_rate ? TextJson(PercentText(*res.clearance_rate)) : json::Value::Null());
+  out.Set("new_arrears_ratio", RatioJson(res.new_arrears_ratio));
+  out.Set("new_arrears_ratio_percent", TextJson(PercentText(res.new_arrears_ratio)));
+  out.Set("clearance_target", RatioJson(res.clearance_target));
+  out.Set("new_arrears_target", RatioJson(res.new_arrears_target));
+  out.Set("clearance_met", BoolJson(res.clearance_met));
+  out.Set("new_arrears_met", BoolJson(res.new_arrears_met));
+  out.Set("met", BoolJson(res.met));
+  out.Set("reasons", StringsJson(res.reasons));
 }
 
 constexpr std::array<OpEntry, 11> kOps = {{
-    {"stable_job_refund", &StableJobRefundOp,
+    {"stable_job_refund",
+     &RunOp<StableJobRefundRequest, ReadStableJobRefund, ComputeStableJobRefund, WriteStableJobRefund>,
      "失业保险稳岗返还 for one unit: eligible, ratio, amount, reasons, payee"},
     {"stable_job_screening", &ScreeningOp,
      "免申即享 batch screening of many units: per-unit results and a summary"},
-    {"difficult_enterprise_refund", &DifficultRefundOp,
+    {"difficult_enterprise_refund",
+     &RunOp<DifficultEnterpriseRefundRequest, ReadDifficultRefund, ComputeDifficultEnterpriseRefund,
+            WriteDifficultRefund>,
      "困难企业稳岗返还 (2020): months x benefit x insured, or months of contributions"},
-    {"skill_subsidy", &SkillSubsidyOp, "技能提升补贴: eligibility and the tier amount"},
-    {"work_training_subsidy", &WorkTrainingOp, "以工代训: months x the provincial monthly amount"},
-    {"social_insurance_subsidy", &SocialInsuranceOp,
+    {"skill_subsidy", &RunOp<SkillSubsidyRequest, ReadSkillSubsidy, ComputeSkillSubsidy, WriteSkillSubsidy>,
+     "技能提升补贴: eligibility and the tier amount"},
+    {"work_training_subsidy",
+     &RunOp<WorkTrainingRequest, ReadWorkTraining, ComputeWorkTrainingSubsidy, WriteWorkTraining>,
+     "以工代训: months x the provincial monthly amount"},
+    {"social_insurance_subsidy",
+     &RunOp<SocialInsuranceSubsidyRequest, ReadSocialInsurance, ComputeSocialInsuranceSubsidy,
+            WriteSocialInsurance>,
      "灵活就业社会保险补贴: at most 2/3 of the contribution, within the duration cap"},
-    {"retention_training_subsidy", &RetentionOp,
+    {"retention_training_subsidy",
+     &RunOp<RetentionTrainingRequest, ReadRetention, ComputeRetentionTrainingSubsidy, WriteRetention>,
      "一次性留工培训补助: per insured employee, once per unit"},
-    {"job_expansion_subsidy", &JobExpansionOp, "一次性扩岗补助: per eligible hire"},
-    {"entrepreneurship_subsidy", &EntrepreneurshipOp,
+    {"job_expansion_subsidy",
+     &RunOp<JobExpansionRequest, ReadJobExpansion, ComputeJobExpansionSubsidy, WriteJobExpansion>,
+     "一次性扩岗补助: per eligible hire"},
+    {"entrepreneurship_subsidy",
+     &RunOp<EntrepreneurshipRequest, ReadEntrepreneurship, ComputeEntrepreneurshipSubsidy,
+            WriteEntrepreneurship>,
      "自主创业补贴 / 创业场所租赁补贴: capped per grant"},
-    {"classify_enterprise", &ClassifyOp, "enterprise size (国统字〔2017〕213号) with the reasons"},
-    {"collection_target", &CollectionOp,
+    {"classify_enterprise", &RunOp<ClassifyRequest, ReadClassify, ClassifyEnterprise, WriteClassify>,
+     "enterprise size (国统字〔2017〕213号) with the reasons"},
+    {"collection_target",
+     &RunOp<CollectionRequest, ReadCollection, CheckCollectionTarget, WriteCollection>,
      "清欠率 and 新欠比例 against the targets (九人社字〔2017〕85号)"},
 }};
 

@@ -1,7 +1,7 @@
 // Employment-side calculations, 失业保险稳岗返还 family: the rule queries,
 // the per-unit refund, 免申即享 screening and 困难企业稳岗返还; see
-// sipolicy/employment.hpp. Subsidies: employment_subsidy.cc; enterprise size
-// and collection targets: employment_size.cc; names: employment_names.cc.
+// sipolicy/employment.hpp. Subsidies: subsidies.cc; enterprise size
+// and collection targets: enterprise_size.cc; names: employment_names.cc.
 #include "sipolicy/employment.hpp"
 
 #include <algorithm>
@@ -13,28 +13,6 @@
 
 namespace sipolicy {
 namespace {
-
-using internal::AddMonths;
-using internal::AsOfText;
-using internal::AsOfTextZh;
-using internal::Cat;
-using internal::CheckYear;
-using internal::CitationOf;
-using internal::ClampedDifference;
-using internal::CodesText;
-using internal::Count;
-using internal::Invalid;
-using internal::NonNegative;
-using internal::NotFound;
-using internal::OutOfRange;
-using internal::Pct;
-using internal::Times;
-using internal::UnitText;
-using internal::UseRule;
-using internal::WithField;
-using internal::AtMost;
-using internal::ClassZh;
-using internal::Has;
 
 Payee RoutePayee(const RefundPayeeRule* rule, const Unit& unit, bool has_public_account,
                  Money amount) {
@@ -132,7 +110,7 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
   p.conditions = FindRefundConditions(c, region, year, as_of);
   if (p.conditions == nullptr) {
     p.status = NotFound("year", Cat("no 稳岗返还 conditions for refund year ", year, " in region ",
-                                    region.ToString(), AsOfText(as_of)));
+                                    region.ToString(), AsOfEn(as_of)));
     return p;
   }
   p.target_year = year + p.conditions->target_year_offset;
@@ -140,7 +118,7 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
   if (p.target == nullptr) {
     p.status = NotFound("year", Cat("no unemployment-rate control target for ", p.target_year,
                                     " (tested by refunds for ", year, ") in region ",
-                                    region.ToString(), AsOfText(as_of)));
+                                    region.ToString(), AsOfEn(as_of)));
     return p;
   }
   p.rate = FindRefundRate(c, region, year, *cls, type, as_of);
@@ -154,7 +132,7 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
     if (p.class_rate == nullptr) {
       p.status = NotFound("year", Cat("no 稳岗返还 rate for ", RefundClassName(*cls),
                                       " units for refund year ", year, " in region ",
-                                      region.ToString(), AsOfText(as_of)));
+                                      region.ToString(), AsOfEn(as_of)));
       return p;
     }
     p.type_not_covered = true;
@@ -167,19 +145,19 @@ RefundPolicy ResolveRefundPolicy(const Catalog& c, Region region, int year,
 }
 
 absl::Status ValidateRefund(const StableJobRefundRequest& r) {
-  if (absl::Status s = CheckYear(r.year); !s.ok()) return s;
-  if (absl::Status s = NonNegative(r.prior_year_paid, "prior_year_paid"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(CheckYear(r.year));
+  SIPOLICY_RETURN_IF_ERROR(NonNegative(r.prior_year_paid, "prior_year_paid"));
   if (r.months_paid < 0 || r.months_paid > 12) {
     return Invalid("months_paid", Cat("months_paid ", r.months_paid,
                                       " is outside 0..12 (months of the previous year paid)"));
   }
-  if (absl::Status s = Count(r.insured, "insured"); !s.ok()) return s;
-  if (absl::Status s = Count(r.layoffs, "layoffs"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(Count(r.insured, "insured"));
+  SIPOLICY_RETURN_IF_ERROR(Count(r.layoffs, "layoffs"));
   if (r.layoffs > r.insured) {
     return Invalid("layoffs", Cat("layoffs ", r.layoffs, " exceed the insured headcount ",
                                   r.insured, " (the layoff rate would be above 100%)"));
   }
-  if (absl::Status s = NonNegative(r.already_refunded, "already_refunded"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(NonNegative(r.already_refunded, "already_refunded"));
   return absl::OkStatus();
 }
 
@@ -241,9 +219,8 @@ absl::StatusOr<RefundEval> EvaluateRefund(const RefundPolicy& p, const StableJob
     if (fast) e.entitlement = Money::FromFenUnchecked(fen);
   }
   if (!fast) {
-    auto ent = MultiplyRound(r.prior_year_paid, e.ratio, p.rounding);
-    if (!ent.ok()) return WithField(ent.status(), "prior_year_paid");
-    e.entitlement = *ent;
+    SIPOLICY_ASSIGN_OR_RETURN_FIELD(e.entitlement, MultiplyRound(r.prior_year_paid, e.ratio, p.rounding),
+                                    "prior_year_paid");
   }
   e.amount = ClampedDifference(e.entitlement, r.already_refunded);
   e.payee = RoutePayee(p.payee, r.unit, r.has_public_account, e.amount);
@@ -262,22 +239,21 @@ using internal::ExclusionReasons;
 
 absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& catalog,
                                                              const StableJobRefundRequest& req) {
-  if (absl::Status s = ValidateRefund(req); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(ValidateRefund(req));
   const RefundPolicy p = ResolveRefundPolicy(catalog, req.region, req.year, RefundClassOf(req.unit),
                                              req.unit.type, req.as_of);
-  if (!p.status.ok()) return p.status;
-  auto e = EvaluateRefund(p, req);
-  if (!e.ok()) return e.status();
+  SIPOLICY_RETURN_IF_ERROR(p.status);
+  SIPOLICY_ASSIGN_OR_RETURN(const RefundEval e, EvaluateRefund(p, req));
 
   StableJobRefundResult res;
   Explanation& ex = res.explanation;
-  res.eligible = e->reasons == 0;
-  res.ratio = e->ratio;
-  res.entitlement = e->entitlement;
-  res.amount = e->amount;
-  res.reason_set = e->reasons;
-  res.reasons = RefundReasonCodes(e->reasons);
-  res.payee = e->payee;
+  res.eligible = e.reasons == 0;
+  res.ratio = e.ratio;
+  res.entitlement = e.entitlement;
+  res.amount = e.amount;
+  res.reason_set = e.reasons;
+  res.reasons = RefundReasonCodes(e.reasons);
+  res.payee = e.payee;
 
   const std::string unit = UnitText(req.unit);
   if (!p.cls.has_value()) {
@@ -286,7 +262,8 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
     const RuleHeader* basis = p.class_rate != nullptr ? static_cast<const RuleHeader*>(p.class_rate)
                                                       : p.conditions;
     ex.Step(Cat("Unit ", unit, ": public institutions get no 稳岗返还 (the ", req.year,
-                " rules cover enterprises and other insured units): public_institution"),
+                " rules cover enterprises and other insured units): ",
+                RefundReasonCode(RefundReason::kPublicInstitution)),
             basis != nullptr
                 ? Cat("机关事业单位不属于失业保险稳岗返还对象（", CitationOf(*basis), "适用于企业等参保单位）")
                 : std::string("机关事业单位不属于失业保险稳岗返还对象"),
@@ -303,9 +280,9 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
     ex.Rule(*p.rate);
     ex.Step(Cat("Unit ", unit, " is in the ", RefundClassName(cls), " class; refund rate for ",
                 req.year, ": ", p.rate->rate.ToString(), " of the contributions actually paid in ",
-                req.year - 1, AsOfText(req.as_of)),
+                req.year - 1, AsOfEn(req.as_of)),
             Cat("单位类型 ", ClassZh(cls), "：", req.year, "年稳岗返还比例为上年度实际缴纳失业保险费的 ",
-                Pct(p.rate->rate), AsOfTextZh(req.as_of)),
+                Pct(p.rate->rate), AsOfZh(req.as_of)),
             p.rate->id);
     if (p.ceiling != nullptr) {
       ex.Rule(*p.ceiling);
@@ -332,21 +309,21 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
                             Pct(*Ratio::FromFraction(req.layoffs, req.insured)))
                       : std::string("0（无参保职工）");
   ex.Step(Cat("Layoff rate ", rate_text, " vs the ", p.target_year, " control target ",
-              Pct(p.target->rate), ": ", e->target_ok ? "not above, passes" : "above"),
+              Pct(p.target->rate), ": ", e.target_ok ? "not above, passes" : "above"),
           Cat("裁员率 ", rate_zh, "，", p.target_year, "年全国城镇调查失业率控制目标 ",
-              Pct(p.target->rate), "：", e->target_ok ? "不高于，符合" : "高于"),
+              Pct(p.target->rate), "：", e.target_ok ? "不高于，符合" : "高于"),
           p.target->id);
-  if (!e->target_ok) {
+  if (!e.target_ok) {
     const auto& c = *p.conditions;
-    ex.Step(e->small_unit
+    ex.Step(e.small_unit
                 ? Cat("At most ", c.small_unit_max_insured, " insured (", req.insured,
                       "): layoffs may be up to ", Pct(c.small_unit_max_layoff_ratio), " — ",
-                      e->small_ok ? "passes" : "above, fails")
+                      e.small_ok ? "passes" : "above, fails")
                 : Cat("More than ", c.small_unit_max_insured, " insured (", req.insured,
                       "): the small-unit allowance does not apply; fails"),
-            e->small_unit ? Cat("参保职工", c.small_unit_max_insured, "人（含）以下，裁员率不高于参保职工总数",
+            e.small_unit ? Cat("参保职工", c.small_unit_max_insured, "人（含）以下，裁员率不高于参保职工总数",
                                 Pct(c.small_unit_max_layoff_ratio), "：",
-                                e->small_ok ? "符合" : "不符合")
+                                e.small_ok ? "符合" : "不符合")
                           : Cat("参保职工超过", c.small_unit_max_insured, "人，不适用小微放宽标准：不符合"),
             c.id);
   }
@@ -357,7 +334,7 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
               p.conditions->months_required, " 个月）"),
           p.conditions->id);
   const RefundReasonSet excl =
-      e->reasons & (Bit(RefundReason::kLongTermArrears) | Bit(RefundReason::kSeriouslyDishonest) |
+      e.reasons & (Bit(RefundReason::kLongTermArrears) | Bit(RefundReason::kSeriouslyDishonest) |
                     Bit(RefundReason::kLiquidation) | Bit(RefundReason::kZombieEnterprise));
   if (excl != 0) {
     std::string codes;
@@ -512,32 +489,25 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
 // --- 困难企业稳岗返还 -------------------------------------------------------------
 absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund(
     const Catalog& catalog, const DifficultEnterpriseRefundRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  if (absl::Status s = Count(req.insured, "insured"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.insured, "insured"));
   if (req.monthly_benefit) {
-    if (absl::Status s = NonNegative(*req.monthly_benefit, "monthly_benefit"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.monthly_benefit, "monthly_benefit"));
   }
   if (req.monthly_contributions) {
-    if (absl::Status s = NonNegative(*req.monthly_contributions, "monthly_contributions"); !s.ok()) {
-      return s;
-    }
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.monthly_contributions, "monthly_contributions"));
   }
   if (req.layoffs) {
-    if (absl::Status s = Count(*req.layoffs, "layoffs"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(Count(*req.layoffs, "layoffs"));
     if (*req.layoffs > req.insured) {
       return Invalid("layoffs", Cat("layoffs ", *req.layoffs, " exceed the insured headcount ",
                                     req.insured));
     }
   }
-  if (absl::Status s = NonNegative(req.already_refunded, "already_refunded"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(NonNegative(req.already_refunded, "already_refunded"));
 
-  const DifficultRefundRule* rule =
-      MostSpecific(catalog.employment().difficult_refunds, req.region, req.as_of,
-                   [&](const DifficultRefundRule& d) { return d.years.contains(req.year); });
-  if (rule == nullptr) {
-    return NotFound("year", Cat("no 困难企业稳岗返还 rule for ", req.year, " in region ",
-                                req.region.ToString(), AsOfText(req.as_of)));
-  }
+  SIPOLICY_ASSIGN_OR_RETURN(const DifficultRefundRule* rule,
+                            RuleOfYear(catalog.employment().difficult_refunds, req, "困难企业稳岗返还"));
   DifficultEnterpriseRefundResult res;
   Explanation& ex = res.explanation;
   res.basis = rule->basis;
@@ -552,7 +522,7 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
   ex.Rule(*rule);
   std::vector<std::string> reasons;
   if (!RefundClassOf(req.unit).has_value()) {
-    reasons.push_back("public_institution");
+    reasons.emplace_back(RefundReasonCode(RefundReason::kPublicInstitution));
     ex.Step("Public institutions get no 困难企业稳岗返还 (it is for enterprises)",
             Cat("机关事业单位不属于困难企业稳岗返还对象（", CitationOf(*rule), "适用于困难企业）"), rule->id);
   }
@@ -609,7 +579,7 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
       if (level == nullptr) {
         return NotFound("monthly_benefit",
                         Cat("no local monthly average unemployment benefit for ", req.year,
-                            " in region ", req.region.ToString(), AsOfText(req.as_of),
+                            " in region ", req.region.ToString(), AsOfEn(req.as_of),
                             "; pass \"monthly_benefit\""));
       }
       res.monthly = level->monthly;
@@ -617,11 +587,8 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
       ex.Step(Cat("Local monthly average unemployment benefit ", res.monthly.ToString()),
               Cat("当地月人均失业保险金 ", res.monthly.ToString()), level->id);
     }
-    auto per_head = Times(res.monthly, res.months, "monthly_benefit");
-    if (!per_head.ok()) return per_head.status();
-    auto ent = Times(*per_head, req.insured, "insured");
-    if (!ent.ok()) return ent.status();
-    res.entitlement = *ent;
+    SIPOLICY_ASSIGN_OR_RETURN(const Money per_head, Times(res.monthly, res.months, "monthly_benefit"));
+    SIPOLICY_ASSIGN_OR_RETURN(res.entitlement, Times(per_head, req.insured, "insured"));
     ex.Step(Cat("cap = ", res.months, " months x ", res.monthly.ToString(), " x ", req.insured,
                 " insured = ", res.entitlement.ToString()),
             Cat("返还上限 = ", res.months, " 个月 × 月人均失业保险金 ", res.monthly.ToString(), " × 参保职工 ",
@@ -634,9 +601,7 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
                          " caps the refund at months of the unit's and employees' contributions"));
     }
     res.monthly = *req.monthly_contributions;
-    auto ent = Times(res.monthly, res.months, "monthly_contributions");
-    if (!ent.ok()) return ent.status();
-    res.entitlement = *ent;
+    SIPOLICY_ASSIGN_OR_RETURN(res.entitlement, Times(res.monthly, res.months, "monthly_contributions"));
     ex.Step(Cat("cap = ", res.months, " months x monthly contributions ", res.monthly.ToString(),
                 " = ", res.entitlement.ToString()),
             Cat("返还上限 = ", res.months, " 个月 × 企业及职工月缴社会保险费 ", res.monthly.ToString(),

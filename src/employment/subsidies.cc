@@ -7,28 +7,6 @@
 #include "sipolicy/employment.hpp"
 
 namespace sipolicy {
-namespace {
-
-using internal::AddMonths;
-using internal::AsOfText;
-using internal::AsOfTextZh;
-using internal::Cat;
-using internal::CheckYear;
-using internal::CitationOf;
-using internal::ClampedDifference;
-using internal::CodesText;
-using internal::Count;
-using internal::Invalid;
-using internal::NonNegative;
-using internal::NotFound;
-using internal::OutOfRange;
-using internal::Pct;
-using internal::Times;
-using internal::UnitText;
-using internal::UseRule;
-using internal::WithField;
-
-}  // namespace
 
 // --- 技能提升补贴 ----------------------------------------------------------------
 namespace {
@@ -55,8 +33,8 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
                                            " is before the certificate date ",
                                            req.certificate_date.ToString()));
   }
-  if (absl::Status s = Count(req.insured_months, "insured_months"); !s.ok()) return s;
-  if (absl::Status s = Count(req.claims_this_year, "claims_this_year"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(Count(req.insured_months, "insured_months"));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.claims_this_year, "claims_this_year"));
 
   // Which date selects the conditions and which decides a benefit recipient:
   // data (skill_subsidy_date_basis), since the documents leave it open.
@@ -73,7 +51,7 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
     return NotFound(by_app && req.application_date ? "application_date" : "certificate_date",
                     Cat("no 技能提升补贴 conditions for ", by_app ? "an application" : "a certificate",
                         " on ", cond_day.ToString(), " in region ", req.region.ToString(),
-                        AsOfText(req.as_of)));
+                        AsOfEn(req.as_of)));
   }
   SkillSubsidyResult res;
   Explanation& ex = res.explanation;
@@ -154,7 +132,7 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
       levels_zh += Cat(levels_zh.empty() ? "" : "、", SkillLevelNameZh(l));
     }
     ex.Step(Cat("No subsidy tier for ", SkillLevelName(req.level), " certificates in region ",
-                req.region.ToString(), AsOfText(req.as_of), " (tiers: ", levels_en, ")"),
+                req.region.ToString(), AsOfEn(req.as_of), " (tiers: ", levels_en, ")"),
             Cat(SkillLevelNameZh(req.level), "证书在本地区无补贴标准（现有标准：", levels_zh, "）"));
   } else {
     ex.Rule(*tier);
@@ -177,9 +155,9 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
 absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& catalog,
                                                               const WorkTrainingRequest& req) {
   if (!req.hire_period.ok()) return Invalid("hire_period", "not a valid YYYY-MM");
-  if (absl::Status s = Count(req.contract_months, "contract_months"); !s.ok()) return s;
-  if (absl::Status s = Count(req.months_worked, "months_worked"); !s.ok()) return s;
-  if (absl::Status s = Count(req.months_already_paid, "months_already_paid"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(Count(req.contract_months, "contract_months"));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.months_worked, "months_worked"));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.months_already_paid, "months_already_paid"));
   if (req.months_already_paid > req.months_worked) {
     return Invalid("months_already_paid",
                    Cat("months_already_paid ", req.months_already_paid,
@@ -190,11 +168,11 @@ absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& cat
                    [&](const WorkTrainingRule& w) { return w.periods.contains(req.hire_period); });
   if (rule == nullptr) {
     return NotFound("hire_period", Cat("no 以工代训 rule for hires in ", req.hire_period.ToString(),
-                                       " in region ", req.region.ToString(), AsOfText(req.as_of)));
+                                       " in region ", req.region.ToString(), AsOfEn(req.as_of)));
   }
   if (!rule->monthly_amount) {
     return NotFound("region", Cat("rule ", rule->id, " leaves the 以工代训 amount to the province; no ",
-                                  "amount for region ", req.region.ToString(), AsOfText(req.as_of),
+                                  "amount for region ", req.region.ToString(), AsOfEn(req.as_of),
                                   " (load a pack with the provincial amount)"));
   }
   WorkTrainingResult res;
@@ -232,9 +210,7 @@ absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& cat
   if (res.eligible) {
     // Full months worked, up to the cap, less those already paid.
     res.months = std::min(req.months_worked, rule->max_months) - req.months_already_paid;
-    auto amount = Times(res.monthly_amount, res.months, "months_worked");
-    if (!amount.ok()) return amount.status();
-    res.amount = *amount;
+    SIPOLICY_ASSIGN_OR_RETURN(res.amount, Times(res.monthly_amount, res.months, "months_worked"));
     ex.Step(Cat("amount = ", res.months, " months x ", res.monthly_amount.ToString(), " = ",
                 res.amount.ToString()),
             Cat("补贴 = ", res.months, " 个月 × ", res.monthly_amount.ToString(), " 元/人/月 = ",
@@ -250,19 +226,16 @@ absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& cat
 // --- 灵活就业社会保险补贴 ----------------------------------------------------------
 absl::StatusOr<SocialInsuranceSubsidyResult> ComputeSocialInsuranceSubsidy(
     const Catalog& catalog, const SocialInsuranceSubsidyRequest& req) {
-  if (absl::Status s = NonNegative(req.contribution, "contribution"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(NonNegative(req.contribution, "contribution"));
   if (req.months < 1 || req.months > 600) {
     return Invalid("months", Cat("months ", req.months, " must be between 1 and 600"));
   }
-  if (absl::Status s = Count(req.months_used, "months_used"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(Count(req.months_used, "months_used"));
   if (req.months_since_leaving_school) {
-    if (absl::Status s = Count(*req.months_since_leaving_school, "months_since_leaving_school");
-        !s.ok()) {
-      return s;
-    }
+    SIPOLICY_RETURN_IF_ERROR(Count(*req.months_since_leaving_school, "months_since_leaving_school"));
   }
   if (req.months_to_retirement) {
-    if (absl::Status s = Count(*req.months_to_retirement, "months_to_retirement"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(Count(*req.months_to_retirement, "months_to_retirement"));
   }
   SocialInsuranceSubsidyResult res;
   Explanation& ex = res.explanation;
@@ -287,7 +260,7 @@ absl::StatusOr<SocialInsuranceSubsidyResult> ComputeSocialInsuranceSubsidy(
     }
     const auto& cited = ex.rules();
     ex.Step(Cat("No 社会保险补贴 rule for ", TargetGroupName(req.group), " in region ",
-                req.region.ToString(), AsOfText(req.as_of), " (covered: ", groups_en,
+                req.region.ToString(), AsOfEn(req.as_of), " (covered: ", groups_en,
                 "): target_group_not_covered"),
             Cat(TargetGroupNameZh(req.group), "不在灵活就业社会保险补贴范围内（补贴对象：", groups_zh, "）"),
             cited.empty() ? std::string() : cited.front().id);
@@ -378,15 +351,11 @@ absl::StatusOr<SocialInsuranceSubsidyResult> ComputeSocialInsuranceSubsidy(
   const RoundingEntry* used = nullptr;
   const RoundingRule rounding = catalog.Rounding(req.region, "subsidy", req.as_of, &used);
   UseRule(ex, used);
-  auto share = Exact::FromFraction(res.months, req.months);
-  if (!share.ok()) return share.status();
-  auto x = Multiply(Exact::Of(req.contribution), Exact::Of(res.ratio));
-  if (!x.ok()) return WithField(x.status(), "contribution");
-  auto y = Multiply(*x, *share);
-  if (!y.ok()) return WithField(y.status(), "contribution");
-  auto amount = RoundToMoney(*y, rounding);
-  if (!amount.ok()) return WithField(amount.status(), "contribution");
-  res.amount = *amount;
+  SIPOLICY_ASSIGN_OR_RETURN(const Exact share, Exact::FromFraction(res.months, req.months));
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(const Exact x, Multiply(Exact::Of(req.contribution), Exact::Of(res.ratio)),
+                                  "contribution");
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(const Exact y, Multiply(x, share), "contribution");
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(res.amount, RoundToMoney(y, rounding), "contribution");
   ex.Step(Cat("amount = round(", req.contribution.ToString(), " x ", res.ratio.ToString(),
               res.months == req.months ? std::string() : Cat(" x ", res.months, "/", req.months),
               ", ", ToString(rounding), ") = ", res.amount.ToString()),
@@ -411,8 +380,9 @@ absl::StatusOr<PerHeadSubsidyResult> PerHead(const Rule* rule, const Unit& unit,
   res.per_head = per_head;
   res.heads = heads;
   if (!(rule->unit_types & Bit(unit.type))) {
-    res.reasons.push_back(unit.type == UnitType::kPublicInstitution ? "public_institution"
-                                                                    : "unit_type_not_covered");
+    res.reasons.emplace_back(RefundReasonCode(unit.type == UnitType::kPublicInstitution
+                                                  ? RefundReason::kPublicInstitution
+                                                  : RefundReason::kUnitTypeNotCovered));
   }
   if (already) res.reasons.push_back("already_received");
   res.eligible = res.reasons.empty();
@@ -421,9 +391,7 @@ absl::StatusOr<PerHeadSubsidyResult> PerHead(const Rule* rule, const Unit& unit,
             Cat("不符合", what_zh, "条件（", ReasonsZh(res.reasons), "），补助金额 0"), rule->id);
     return res;
   }
-  auto amount = Times(per_head, heads, heads_field);
-  if (!amount.ok()) return amount.status();
-  res.amount = *amount;
+  SIPOLICY_ASSIGN_OR_RETURN(res.amount, Times(per_head, heads, heads_field));
   ex.Step(Cat(what_en, " = ", heads, " x ", per_head.ToString(), " = ", res.amount.ToString()),
           Cat(what_zh, " = ", heads, " 人 × ", per_head.ToString(), " 元 = ", res.amount.ToString()),
           rule->id);
@@ -434,30 +402,20 @@ absl::StatusOr<PerHeadSubsidyResult> PerHead(const Rule* rule, const Unit& unit,
 
 absl::StatusOr<PerHeadSubsidyResult> ComputeRetentionTrainingSubsidy(
     const Catalog& catalog, const RetentionTrainingRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  if (absl::Status s = Count(req.insured, "insured"); !s.ok()) return s;
-  const RetentionTrainingRule* rule =
-      MostSpecific(catalog.employment().retention_training, req.region, req.as_of,
-                   [&](const RetentionTrainingRule& r) { return r.years.contains(req.year); });
-  if (rule == nullptr) {
-    return NotFound("year", Cat("no 一次性留工培训补助 rule for ", req.year, " in region ",
-                                req.region.ToString(), AsOfText(req.as_of)));
-  }
+  SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.insured, "insured"));
+  SIPOLICY_ASSIGN_OR_RETURN(const RetentionTrainingRule* rule,
+                            RuleOfYear(catalog.employment().retention_training, req, "一次性留工培训补助"));
   return PerHead(rule, req.unit, req.insured, rule->per_employee, "insured", req.already_received,
                  "retention training subsidy", "一次性留工培训补助");
 }
 
 absl::StatusOr<PerHeadSubsidyResult> ComputeJobExpansionSubsidy(const Catalog& catalog,
                                                                const JobExpansionRequest& req) {
-  if (absl::Status s = CheckYear(req.year); !s.ok()) return s;
-  if (absl::Status s = Count(req.hires, "hires"); !s.ok()) return s;
-  const JobExpansionRule* rule =
-      MostSpecific(catalog.employment().job_expansion, req.region, req.as_of,
-                   [&](const JobExpansionRule& r) { return r.years.contains(req.year); });
-  if (rule == nullptr) {
-    return NotFound("year", Cat("no 一次性扩岗补助 rule for ", req.year, " in region ",
-                                req.region.ToString(), AsOfText(req.as_of)));
-  }
+  SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
+  SIPOLICY_RETURN_IF_ERROR(Count(req.hires, "hires"));
+  SIPOLICY_ASSIGN_OR_RETURN(const JobExpansionRule* rule,
+                            RuleOfYear(catalog.employment().job_expansion, req, "一次性扩岗补助"));
   return PerHead(rule, req.unit, req.hires, rule->per_hire, "hires", false, "job expansion subsidy",
                  "一次性扩岗补助");
 }
@@ -465,9 +423,9 @@ absl::StatusOr<PerHeadSubsidyResult> ComputeJobExpansionSubsidy(const Catalog& c
 // --- 创业补贴 --------------------------------------------------------------------
 absl::StatusOr<EntrepreneurshipResult> ComputeEntrepreneurshipSubsidy(
     const Catalog& catalog, const EntrepreneurshipRequest& req) {
-  if (absl::Status s = Count(req.grants, "grants"); !s.ok()) return s;
+  SIPOLICY_RETURN_IF_ERROR(Count(req.grants, "grants"));
   if (req.claimed) {
-    if (absl::Status s = NonNegative(*req.claimed, "claimed"); !s.ok()) return s;
+    SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.claimed, "claimed"));
   }
   const auto& rules = catalog.employment().entrepreneurship;
   const EntrepreneurshipRule* rule =
@@ -483,7 +441,7 @@ absl::StatusOr<EntrepreneurshipResult> ComputeEntrepreneurshipSubsidy(
         rules, req.region, req.as_of, [&](const EntrepreneurshipRule& e) { return e.kind == req.kind; });
     if (any == nullptr) {
       return NotFound("kind", Cat("no ", EntrepreneurshipKindName(req.kind), " (", kind_zh,
-                                  ") rule in region ", req.region.ToString(), AsOfText(req.as_of)));
+                                  ") rule in region ", req.region.ToString(), AsOfEn(req.as_of)));
     }
     ex.Rule(*any);
     res.reasons.push_back("target_group_not_covered");
@@ -512,9 +470,7 @@ absl::StatusOr<EntrepreneurshipResult> ComputeEntrepreneurshipSubsidy(
   res.eligible = true;
   res.cap = rule->max_per_grant;
   res.per_grant = req.claimed && *req.claimed < res.cap ? *req.claimed : res.cap;
-  auto amount = Times(res.per_grant, req.grants, "grants");
-  if (!amount.ok()) return amount.status();
-  res.amount = *amount;
+  SIPOLICY_ASSIGN_OR_RETURN(res.amount, Times(res.per_grant, req.grants, "grants"));
   ex.Step(Cat(EntrepreneurshipKindName(req.kind), " for ", TargetGroupName(req.group),
               ": per grant min(", req.claimed ? req.claimed->ToString() : "cap", ", cap ",
               res.cap.ToString(), ") = ", res.per_grant.ToString(), "; x ", req.grants, " = ",

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "employment/refund_reasons.hpp"
 #include "sipolicy/internal/cat.hpp"
 
 namespace sipolicy {
@@ -11,25 +12,17 @@ namespace {
 
 using internal::Cat;
 
-// Every reason code an operation can return, read in Chinese. Kept in one
-// table so that the docs, the traces and the tests use the same words.
+// Every reason code an operation can return, read in Chinese, so that the
+// docs, the traces and the tests use the same words. The 稳岗返还 refusals
+// (public_institution among them) read from their own table,
+// employment/refund_reasons.hpp.
 constexpr std::pair<std::string_view, std::string_view> kReasonsZh[] = {
     // deferral (缓缴)
-    {"public_institution", "机关事业单位不在适用范围内"},
     {"no_deferral_window", "该所属期无缓缴政策"},
     {"industry_not_eligible", "所属行业不在适用行业范围内"},
     {"difficulty_not_declared", "未申报生产经营困难"},
     {"start_too_late", "开始缓缴的月份晚于政策允许的最晚月份"},
     {"beyond_max_months", "超出自首个缓缴月份起的最长缓缴月数"},
-    // 稳岗返还
-    {"unit_type_not_covered", "该类参保单位不在文件适用范围内"},
-    {"layoff_rate_above_target", "裁员率高于上年度全国城镇调查失业率控制目标"},
-    {"layoff_rate_above_small_unit_limit", "参保人数较少的企业适用放宽标准，裁员率仍高于放宽后的上限"},
-    {"months_paid_below_required", "上年度缴纳失业保险费月数不足"},
-    {"long_term_arrears", "长期欠缴社会保险费"},
-    {"seriously_dishonest", "存在违法或严重失信行为"},
-    {"liquidation", "处于破产清算状态"},
-    {"zombie_enterprise", "属于僵尸企业"},
     // 技能提升补贴
     {"beneficiary_not_eligible", "取得证书时领取失业保险金人员尚不在申领范围内"},
     {"insured_months_below_minimum", "参加失业保险月数不足"},
@@ -191,6 +184,9 @@ std::string PercentForTrace(Ratio r) {
 std::string ReasonNameZh(std::string_view code) {
   for (const auto& [c, zh] : kReasonsZh) {
     if (c == code) return std::string(zh);
+  }
+  for (const auto& row : internal::kRefundReasonNames) {
+    if (row.code == code) return std::string(row.zh);
   }
   // Enterprise size: "employees_below_large", "all_medium_bounds_met".
   if (code.starts_with("all_") && code.ends_with("_bounds_met")) {

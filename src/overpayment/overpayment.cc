@@ -12,22 +12,19 @@
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
+#include "sipolicy/internal/status_macros.hpp"
 
 namespace sipolicy {
 namespace {
 
 using internal::Cat;
 using internal::CitationOf;
+using internal::Invalid;
 using internal::WithField;
 
-absl::Status Invalid(std::string_view field, std::string msg) {
-  return WithField(absl::InvalidArgumentError(std::move(msg)), field);
-}
-
 absl::StatusOr<Money> Sum(Money a, Money b, std::string_view field) {
-  auto s = Add(a, b);
-  if (!s.ok()) return WithField(s.status(), field);
-  return s;
+  SIPOLICY_ASSIGN_OR_RETURN_FIELD(const Money sum, Add(a, b), field);
+  return sum;
 }
 
 // The first repeated (period, insurance) pair of a list, as the index of the
@@ -96,12 +93,8 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
     } else {
       line.shortfall = *Subtract(a->payable, e.paid);
     }
-    auto total = Sum(res.total_overpaid, line.overpaid, field);
-    if (!total.ok()) return total.status();
-    res.total_overpaid = *total;
-    auto shortfall = Sum(res.total_shortfall, line.shortfall, field);
-    if (!shortfall.ok()) return shortfall.status();
-    res.total_shortfall = *shortfall;
+    SIPOLICY_ASSIGN_OR_RETURN(res.total_overpaid, Sum(res.total_overpaid, line.overpaid, field));
+    SIPOLICY_ASSIGN_OR_RETURN(res.total_shortfall, Sum(res.total_shortfall, line.shortfall, field));
     ex.Step(Cat(e.period.ToString(), " ", InsuranceName(e.insurance), ": payable ",
                 a->payable.ToString(), " (relief ratio ", a->relief_ratio.ToString(), "), paid ",
                 e.paid.ToString(), ", overpaid ", line.overpaid.ToString(),

@@ -6,20 +6,7 @@
 
 #include "sipolicy.h"
 
-static int passed = 0, failed = 0;
-
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (cond) {                                                        \
-      ++passed;                                                        \
-    } else {                                                           \
-      ++failed;                                                        \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, #cond, \
-              sipolicy_last_error());                                  \
-    }                                                                  \
-  } while (0)
-
-static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
+#include "c_check.h"  /* CHECK, contains */
 
 static void test_version_and_names(void) {
   CHECK(strcmp(sipolicy_version(), "0.2.0") == 0);

@@ -10,20 +10,7 @@
 
 #include "sipolicy.h"
 
-static int passed = 0, failed = 0;
-
-#define CHECK(cond)                                                                        \
-  do {                                                                                     \
-    if (cond) {                                                                            \
-      ++passed;                                                                            \
-    } else {                                                                               \
-      ++failed;                                                                            \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, #cond, \
-              sipolicy_last_error());                                                      \
-    }                                                                                      \
-  } while (0)
-
-static int contains(const char* s, const char* part) { return s != NULL && strstr(s, part) != NULL; }
+#include "../c/c_check.h"  /* CHECK, contains */
 
 /* The engine's answer to a fixed probe, to show a rejected pack changed nothing. */
 static char* probe(sipolicy_engine* e) {

@@ -109,6 +109,18 @@ _OPTIONAL_PROTOTYPES = {
                                                  c_char_p, c_size_t]),
     "sipolicy_eval_receipt": (c_int, [POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
     "sipolicy_replay_receipt": (c_int, [POINTER(c_void_p), c_void_p, c_char_p, c_size_t]),
+    # SIPOLICY_1.3: the typed calls with versioned structs (not used by this
+    # binding; declared so that the header and this table stay one list).
+    "sipolicy_contribution_eval": (c_int, [c_void_p, c_void_p, c_void_p]),
+    "sipolicy_contribution_eval_batch": (c_int, [c_void_p, POINTER(c_int32), POINTER(c_size_t),
+                                                 c_void_p, c_void_p, c_size_t]),
+    "sipolicy_late_fee_eval": (c_int, [c_void_p, c_void_p, c_void_p]),
+    "sipolicy_late_fee_eval_batch": (c_int, [c_void_p, POINTER(c_int32), POINTER(c_size_t),
+                                             c_void_p, c_void_p, c_size_t]),
+    "sipolicy_stable_job_refund_eval": (c_int, [c_void_p, c_void_p, c_void_p]),
+    "sipolicy_stable_job_refund_eval_batch": (c_int, [c_void_p, POINTER(c_int32),
+                                                      POINTER(c_size_t), c_void_p, c_void_p,
+                                                      c_size_t]),
 }
 
 

@@ -1,6 +1,9 @@
-// sipolicy/internal/pack_sections.hpp — what a policy-pack section reader
-// needs: the rule header every rule shares, and document lookup across the
-// pack being loaded and the catalog beneath it.
+// sipolicy/internal/pack_sections.hpp — what a policy-pack section is made
+// of: the shape of an entry in the table of sections (the table and the one
+// loader it drives are in src/catalog/pack_sections.cc, which says how to add
+// a section), the rule header every rule shares, document lookup across the
+// pack being loaded and the catalog beneath it, and each section's reader and
+// contradiction check (contribution_pack.cc, employment_pack.cc).
 #ifndef SIPOLICY_INTERNAL_PACK_SECTIONS_HPP_
 #define SIPOLICY_INTERNAL_PACK_SECTIONS_HPP_
 
@@ -18,6 +21,11 @@
 #include "sipolicy/employment_rules.hpp"
 #include "sipolicy/internal/reader.hpp"
 #include "sipolicy/policy.hpp"
+
+namespace sipolicy {
+class Catalog;
+struct Notice;
+}  // namespace sipolicy
 
 namespace sipolicy::internal {
 
@@ -66,10 +74,133 @@ class RuleIndex {
   std::unordered_map<const void*, std::unordered_map<std::string, std::size_t>> index_;
 };
 
-// The employment-side sections of a pack (implemented beside employment.hpp).
-// Reads its own top-level members from `top` into `rules`, upserting by id,
-// then checks them for contradictions. Errors go through `top`/`ctx.error`.
-void ReadEmploymentSections(ObjectReader& top, const PackContext& ctx, EmploymentRules* rules);
+// Where each rule of the pack being loaded was, so that a check run after
+// all sections are read (a contradiction, a refund rate above its ceiling)
+// can name the rule's line, column and path.
+class PackPlaces {
+ public:
+  void Remember(std::string_view section, std::string_view id, const json::Value& rule,
+                const std::string& path);
+  // Whether the rule is one of this pack's (rules of the base catalog are not).
+  bool Contains(std::string_view section, std::string_view id) const;
+  // Records `message` at the rule as the pack's error, unless there is one.
+  void Fail(ReadError* error, std::string_view section, std::string_view id,
+            std::string message) const;
+
+ private:
+  struct Place {
+    int line = 0, column = 0;
+    std::string path;
+  };
+  std::map<std::string, Place, std::less<>> places_;
+};
+
+// Where a section's rules live: a list of the Catalog's own, or one of its
+// EmploymentRules. Converts from either member pointer.
+template <class Rule>
+struct RuleList {
+  constexpr RuleList(std::vector<Rule> Catalog::*list) : own(list) {}
+  constexpr RuleList(std::vector<Rule> EmploymentRules::*list) : employment(list) {}
+  std::vector<Rule> Catalog::*own = nullptr;
+  std::vector<Rule> EmploymentRules::*employment = nullptr;
+};
+
+// What a section gives the table: its reader, which reads a rule's own
+// members into `out` (its header — id, document, region, exclude_regions,
+// note, note_zh — is read before, and the loader reports any member nobody
+// read; `rule` is the rule's object, for errors about the rule as a whole)...
+template <class Rule>
+using SectionReader = void(ObjectReader& r, const json::Value& rule, const PackContext& ctx,
+                           Rule& out);
+// ...and its contradiction check: for two rules of one region and document
+// date, what they disagree on when their scopes overlap ("relief ratio 1 vs
+// 1/2 ..."), else "".
+template <class Rule>
+using SectionConflict = std::string(const Rule& a, const Rule& b);
+
+// One entry of the table of pack sections (src/catalog/pack_sections.cc).
+template <class Rule>
+struct PackSection {
+  // The pack's member ("exemptions"): also the section named in errors and
+  // the one Catalog::RuleValues lists the rules' values under.
+  std::string_view name;
+  // The heading its rules are listed under (ListSections, `sipolicy rules`).
+  std::string_view title;
+  RuleList<Rule> rules;
+  SectionReader<Rule>* read;
+  // nullptr: rules of the section may always stand side by side.
+  SectionConflict<Rule>* conflict;
+};
+
+// A check across sections, run once every section's own checks passed; it
+// records the first problem with `places` (rules of the base catalog are
+// not this pack's to fix, so it reports only when one side is the pack's).
+using CrossCheck = void(const Catalog& cat, const PackPlaces& places, ReadError* error);
+
+// One section of a catalog, for listings: its name and heading (as in the
+// table) and its rules in catalog order.
+struct SectionListing {
+  std::string_view name;
+  std::string_view title;
+  std::vector<const RuleHeader*> rules;
+};
+// Every rule section of the table, in table order ("documents" is not one).
+std::vector<SectionListing> ListSections(const Catalog& cat);
+
+// --- Readers and checks, one per section (contribution_pack.cc) ------------
+SectionReader<ExemptionWindow> ReadExemption;
+SectionReader<RateDefault> ReadRate;
+SectionReader<DeferralWindow> ReadDeferral;
+SectionReader<LateFeeRule> ReadLateFee;
+SectionReader<RoundingEntry> ReadRounding;
+SectionReader<Notice> ReadNotice;
+SectionConflict<ExemptionWindow> ExemptionConflict;
+SectionConflict<RateDefault> RateConflict;
+SectionConflict<LateFeeRule> LateFeeConflict;
+SectionConflict<RoundingEntry> RoundingConflict;
+
+// --- Readers and checks, one per section (employment_pack.cc) --------------
+// The section names and members are documented in docs/employment-ops.md.
+SectionReader<LayoffTarget> ReadLayoffTarget;
+SectionReader<RefundRate> ReadRefundRate;
+SectionReader<RefundCeiling> ReadRefundCeiling;
+SectionReader<RefundConditions> ReadRefundConditions;
+SectionReader<RefundPayeeRule> ReadRefundPayee;
+SectionReader<DifficultRefundRule> ReadDifficultRefund;
+SectionReader<BenefitLevel> ReadBenefitLevel;
+SectionReader<SkillTier> ReadSkillTier;
+SectionReader<SkillConditions> ReadSkillConditions;
+SectionReader<WorkTrainingRule> ReadWorkTraining;
+SectionReader<SocialInsuranceSubsidyRule> ReadSocialInsurance;
+SectionReader<RetentionTrainingRule> ReadRetention;
+SectionReader<JobExpansionRule> ReadJobExpansion;
+SectionReader<EntrepreneurshipRule> ReadEntrepreneurship;
+SectionReader<SizeThresholds> ReadSizeThresholds;
+SectionReader<CollectionTarget> ReadCollectionTarget;
+SectionReader<SkillDateRule> ReadSkillDateRule;
+SectionReader<SettlementRule> ReadSettlement;
+SectionReader<OffsetFundRule> ReadOffsetFund;
+SectionConflict<LayoffTarget> LayoffTargetConflict;
+SectionConflict<RefundRate> RefundRateConflict;
+SectionConflict<RefundCeiling> RefundCeilingConflict;
+SectionConflict<RefundConditions> RefundConditionsConflict;
+SectionConflict<RefundPayeeRule> RefundPayeeConflict;
+SectionConflict<DifficultRefundRule> DifficultRefundConflict;
+SectionConflict<BenefitLevel> BenefitLevelConflict;
+SectionConflict<SkillTier> SkillTierConflict;
+SectionConflict<SkillConditions> SkillConditionsConflict;
+SectionConflict<WorkTrainingRule> WorkTrainingConflict;
+SectionConflict<SocialInsuranceSubsidyRule> SocialInsuranceConflict;
+SectionConflict<RetentionTrainingRule> RetentionConflict;
+SectionConflict<JobExpansionRule> JobExpansionConflict;
+SectionConflict<EntrepreneurshipRule> EntrepreneurshipConflict;
+SectionConflict<SizeThresholds> SizeThresholdsConflict;
+SectionConflict<CollectionTarget> CollectionTargetConflict;
+SectionConflict<SkillDateRule> SkillDateConflict;
+SectionConflict<SettlementRule> SettlementConflict;
+SectionConflict<OffsetFundRule> OffsetFundConflict;
+// A refund rate above a ceiling that covers its region, years and class.
+CrossCheck CheckRefundCeilings;
 
 }  // namespace sipolicy::internal
 

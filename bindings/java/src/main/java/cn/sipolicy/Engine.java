@@ -1,19 +1,12 @@
 package cn.sipolicy;
 
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A sipolicy engine: the built-in policy catalog plus any packs loaded into
@@ -50,98 +43,30 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * missing arguments as {@link NullPointerException}.
  */
 public final class Engine implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
   /** Native engines freed by the Cleaner rather than close() (for tests). */
   static final AtomicLong FREED_BY_CLEANER = new AtomicLong();
 
-  /** The native handle; the Cleaner's action. Must not refer to the Engine. */
-  private static final class Handle implements Runnable {
-    final Pointer ptr;
-    private final AtomicBoolean freed = new AtomicBoolean();
-    volatile boolean closedExplicitly;
+  // The native engine, its lifetime and its locks (EngineHandle).
+  private final EngineHandle handle;
 
-    Handle(Pointer ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override
-    public void run() {
-      if (freed.compareAndSet(false, true)) {
-        NativeLib.sipolicy_engine_free(ptr);
-        if (!closedExplicitly) FREED_BY_CLEANER.incrementAndGet();
-      }
-    }
-  }
-
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
-  // Calls hold the read lock; close() takes the write lock, so
-  // sipolicy_engine_free never races with a call on this engine.
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private boolean closed; // guarded by lock
-  // A columnar batch runs in chunks (ColumnBatch): pack loads take the write
-  // side, so the chunks of one batch all see the same catalog. Taken after lock.
-  private final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
-
-  private Engine(Pointer ptr) {
-    this.handle = new Handle(ptr);
-    this.cleanable = CLEANER.register(this, handle);
+  private Engine(EngineHandle handle) {
+    this.handle = handle;
   }
 
   /** A new engine with the built-in catalog. */
   public static Engine create() {
-    PointerByReference out = new PointerByReference();
-    NativeLib.check(NativeLib.sipolicy_engine_create(out));
-    Pointer p = out.getValue();
-    if (p == null) {
-      throw new InternalException(NativeLib.statusName(Status.INTERNAL),
-          "sipolicy_engine_create succeeded without an engine", "out");
-    }
-    try {
-      return new Engine(p);
-    } catch (RuntimeException | Error e) {
-      NativeLib.sipolicy_engine_free(p);
-      throw e;
-    }
+    return new Engine(EngineHandle.create());
   }
 
   /** Frees the native engine, after calls already running have finished. Idempotent. */
   @Override
   public void close() {
-    lock.writeLock().lock();
-    try {
-      if (closed) return;
-      closed = true;
-      handle.closedExplicitly = true;
-      cleanable.clean();
-    } finally {
-      lock.writeLock().unlock();
-    }
+    handle.close();
   }
 
   /** True once {@link #close()} has run. */
   public boolean isClosed() {
-    lock.readLock().lock();
-    try {
-      return closed;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private Pointer acquire() {
-    lock.readLock().lock();
-    if (closed) {
-      lock.readLock().unlock();
-      throw new IllegalStateException("this sipolicy Engine is closed");
-    }
-    return handle.ptr;
-  }
-
-  private void release() {
-    lock.readLock().unlock();
-    // Keep this Engine (and so its native engine) alive until the call returned.
-    Reference.reachabilityFence(this);
+    return handle.isClosed();
   }
 
   // --- Packs ------------------------------------------------------------------
@@ -157,14 +82,7 @@ public final class Engine implements AutoCloseable {
   public void loadPack(String text, String source) {
     byte[] t = NativeLib.utf8z(text, "text");
     byte[] s = source == null ? null : Convert.cstring(source, "source");
-    Pointer h = acquire();
-    catalogLock.writeLock().lock();
-    try {
-      NativeLib.check(NativeLib.sipolicy_engine_load_pack(h, t, NativeLib.lengthOf(t), s));
-    } finally {
-      catalogLock.writeLock().unlock();
-      release();
-    }
+    handle.changeCatalog(h -> NativeLib.sipolicy_engine_load_pack(h, t, NativeLib.lengthOf(t), s));
   }
 
   /**
@@ -187,15 +105,8 @@ public final class Engine implements AutoCloseable {
     byte[] t = NativeLib.utf8z(text, "text");
     byte[] s = source == null ? null : Convert.cstring(source, "source");
     byte[] g = NativeLib.utf8z(signature, "signature");
-    Pointer h = acquire();
-    catalogLock.writeLock().lock();
-    try {
-      NativeLib.check(NativeLib.sipolicy_engine_load_signed_pack(h, t, NativeLib.lengthOf(t), s,
-          g, NativeLib.lengthOf(g)));
-    } finally {
-      catalogLock.writeLock().unlock();
-      release();
-    }
+    handle.changeCatalog(h -> NativeLib.sipolicy_engine_load_signed_pack(h, t,
+        NativeLib.lengthOf(t), s, g, NativeLib.lengthOf(g)));
   }
 
   /**
@@ -211,14 +122,7 @@ public final class Engine implements AutoCloseable {
   public void loadPackFile(Path path) {
     Objects.requireNonNull(path, "path must not be null");
     byte[] p = NativeLib.pathz(path);
-    Pointer h = acquire();
-    catalogLock.writeLock().lock();
-    try {
-      NativeLib.check(NativeLib.sipolicy_engine_load_pack_file(h, p));
-    } finally {
-      catalogLock.writeLock().unlock();
-      release();
-    }
+    handle.changeCatalog(h -> NativeLib.sipolicy_engine_load_pack_file(h, p));
   }
 
   // --- The paper trail: catalog hash, signatures, receipts (docs/receipts.md) -------
@@ -237,12 +141,7 @@ public final class Engine implements AutoCloseable {
   public void trustKey(String publicKeyHex) {
     Objects.requireNonNull(publicKeyHex, "publicKeyHex must not be null");
     byte[] k = Convert.cstring(publicKeyHex.strip(), "publicKeyHex");
-    Pointer h = acquire();
-    try {
-      NativeLib.check(NativeLib.sipolicy_engine_trust_key(h, k));
-    } finally {
-      release();
-    }
+    handle.run(h -> NativeLib.sipolicy_engine_trust_key(h, k));
   }
 
   /**
@@ -252,13 +151,13 @@ public final class Engine implements AutoCloseable {
    * carries its first 16 digits as "catalog".
    */
   public String catalogHash() {
-    return evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_catalog_hash(out, h));
+    return handle.evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_catalog_hash(out, h));
   }
 
   /** The packs of this engine's catalog, in load order (the built-in ones first). */
   public List<PackInfo> packs() {
     return PackInfo.listFrom(
-        evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_packs(out, h)));
+        handle.evaluate(null, (out, h, t, n) -> NativeLib.sipolicy_engine_packs(out, h)));
   }
 
   /**
@@ -267,7 +166,8 @@ public final class Engine implements AutoCloseable {
    * "sipolicy","packs"}. {@link Receipt#parse} reads it.
    */
   public String evalReceipt(String requestJson) {
-    return evaluate(NativeLib.utf8z(requestJson, "requestJson"), NativeLib::sipolicy_eval_receipt);
+    return handle.evaluate(NativeLib.utf8z(requestJson, "requestJson"),
+        NativeLib::sipolicy_eval_receipt);
   }
 
   /** The receipt of a typed request (without trace), read into a {@link Receipt}. */
@@ -287,7 +187,7 @@ public final class Engine implements AutoCloseable {
    * ReplayResult#BAD_RECEIPT} with the reason in the message.
    */
   public ReplayResult replayReceipt(String receiptLine) {
-    String report = evaluate(NativeLib.utf8z(receiptLine, "receiptLine"),
+    String report = handle.evaluate(NativeLib.utf8z(receiptLine, "receiptLine"),
         NativeLib::sipolicy_replay_receipt);
     try {
       return ReplayResult.from(JsonReader.parseObject(report));
@@ -311,7 +211,8 @@ public final class Engine implements AutoCloseable {
    * @throws SipolicyException only when the library produced no result at all
    */
   public String callJson(String requestJson) {
-    return evaluate(NativeLib.utf8z(requestJson, "requestJson"), NativeLib::sipolicy_eval_json);
+    return handle.evaluate(NativeLib.utf8z(requestJson, "requestJson"),
+        NativeLib::sipolicy_eval_json);
   }
 
   /**
@@ -319,32 +220,7 @@ public final class Engine implements AutoCloseable {
    * blank line gives a parse_error result, so line numbers stay aligned).
    */
   public String callJsonLines(String lines) {
-    return evaluate(NativeLib.utf8z(lines, "lines"), NativeLib::sipolicy_eval_jsonl);
-  }
-
-  /**
-   * The native entry points returning a string share one shape: (out,
-   * engine, text, length); text is null for those without one.
-   */
-  @FunctionalInterface
-  private interface JsonEntry {
-    int call(PointerByReference out, Pointer engine, byte[] text, long length);
-  }
-
-  private String evaluate(byte[] text, JsonEntry entry) {
-    PointerByReference out = new PointerByReference();
-    Pointer h = acquire();
-    try {
-      int st = entry.call(out, h, text, text == null ? 0 : NativeLib.lengthOf(text));
-      if (st != Status.OK) {
-        SipolicyException e = NativeLib.error(st); // before any other call
-        NativeLib.discard(out);
-        throw e;
-      }
-      return NativeLib.take(out);
-    } finally {
-      release();
-    }
+    return handle.evaluate(NativeLib.utf8z(lines, "lines"), NativeLib::sipolicy_eval_jsonl);
   }
 
   // --- Typed calls (JSON underneath) ------------------------------------------------
@@ -412,52 +288,7 @@ public final class Engine implements AutoCloseable {
    */
   public <R> List<BatchItem<R>> batch(List<? extends Request<R>> requests, boolean explain,
       boolean fullRules) {
-    Objects.requireNonNull(requests, "requests must not be null");
-    List<Request<R>> reqs = new ArrayList<>(requests);
-    int n = reqs.size();
-    List<BatchItem<R>> items = new ArrayList<>(Collections.nCopies(n, null));
-    int[] sent = new int[n];
-    int m = 0;
-    StringBuilder sb = new StringBuilder((int) Math.min((long) n * 160 + 16, 1 << 24));
-    for (int i = 0; i < n; i++) {
-      Request<R> q = reqs.get(i);
-      if (q == null) {
-        items.set(i, BatchItem.failed(i,
-            new SipolicyError("invalid_argument", "", "record " + i + " is null")));
-        continue;
-      }
-      int mark = sb.length();
-      try {
-        Ops.write(q, explain, fullRules, i, sb);
-      } catch (IllegalArgumentException e) {
-        sb.setLength(mark);
-        items.set(i,
-            BatchItem.failed(i, new SipolicyError("invalid_argument", "", e.getMessage())));
-        continue;
-      }
-      sb.append('\n');
-      sent[m++] = i;
-    }
-    if (m > 0) {
-      String out = callJsonLines(sb.toString());
-      sb = null;
-      int from = 0;
-      for (int k = 0; k < m; k++) {
-        int nl = out.indexOf('\n', from);
-        if (nl < 0) {
-          throw new InternalException("internal", "sipolicy_eval_jsonl returned " + k
-              + " result lines for " + m + " requests", "");
-        }
-        int i = sent[k];
-        items.set(i, Ops.read(reqs.get(i), i, out.substring(from, nl), true));
-        from = nl + 1;
-      }
-      if (from != out.length()) {
-        throw new InternalException("internal",
-            "sipolicy_eval_jsonl returned more result lines than requests", "");
-      }
-    }
-    return Collections.unmodifiableList(items);
+    return JsonBatch.run(this, requests, explain, fullRules);
   }
 
   /**
@@ -758,14 +589,7 @@ public final class Engine implements AutoCloseable {
     Objects.requireNonNull(in, "in must not be null");
     Objects.requireNonNull(out, "out must not be null");
     if (!NativeColumns.hasBatch()) throw NativeColumns.missing("sipolicy_batch");
-    Pointer h = acquire();
-    catalogLock.readLock().lock();
-    try {
-      ColumnBatch.run(h, op, in, out);
-    } finally {
-      catalogLock.readLock().unlock();
-      release();
-    }
+    handle.runColumns(op, in, out);
     return out.failed();
   }
 
@@ -814,11 +638,11 @@ public final class Engine implements AutoCloseable {
 
   /** {@link Sipolicy#multiplyRound(BigDecimal, String, String)} (throws if closed). */
   public BigDecimal multiplyRound(BigDecimal amount, String rate, String rounding) {
-    acquire();
+    handle.acquire();
     try {
       return Sipolicy.multiplyRound(amount, rate, rounding);
     } finally {
-      release();
+      handle.release();
     }
   }
 
