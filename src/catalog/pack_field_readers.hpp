@@ -1,5 +1,5 @@
 // pack_field_readers.hpp — private to src/: typed readers for the members of
-// pack rules that the employment sections share (year ranges, enums, sets of
+// pack rules that the employment sections share (year ranges, sets of
 // enums, fractions in 0..1, non-negative amounts). Each records the first
 // error in its ObjectReader and returns false.
 //   YearRange years;
@@ -41,20 +41,6 @@ inline bool ReadYears(ObjectReader& r, std::string_view key, YearRange* out) {
     return false;
   }
   *out = y;
-  return true;
-}
-
-template <class E, class Parse>
-inline bool ReadEnum(ObjectReader& r, std::string_view key, Parse parse, E* out,
-                     bool required = true) {
-  std::string text;
-  if (!r.Read(key, &text, required)) return false;
-  auto e = parse(text);
-  if (!e.ok()) {
-    r.Fail(*r.Get(key, true), key, std::string(e.status().message()));
-    return false;
-  }
-  *out = *e;
   return true;
 }
 

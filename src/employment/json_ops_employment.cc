@@ -3,7 +3,6 @@
 #include <limits>
 
 #include "api/run_op.hpp"
-#include "catalog/pack_field_readers.hpp"  // ReadEnum: requests read enums as packs do
 #include "sipolicy/employment.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/json_ops.hpp"

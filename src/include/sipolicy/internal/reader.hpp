@@ -105,6 +105,24 @@ class ObjectReader {
   std::vector<std::string> seen_;
 };
 
+// A member naming an enum value, read with `parse` (a name -> StatusOr<E>
+// function); an unknown name fails the member with parse's message. Packs and
+// requests read their enums alike:
+//   ReadEnum(r, "level", ParseSkillLevel, &tier.level);
+template <class E, class Parse>
+inline bool ReadEnum(ObjectReader& r, std::string_view key, Parse parse, E* out,
+                     bool required = true) {
+  std::string text;
+  if (!r.Read(key, &text, required)) return false;
+  auto e = parse(text);
+  if (!e.ok()) {
+    r.Fail(*r.Get(key, true), key, std::string(e.status().message()));
+    return false;
+  }
+  *out = *e;
+  return true;
+}
+
 }  // namespace sipolicy::internal
 
 #endif  // SIPOLICY_INTERNAL_READER_HPP_
