@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -97,6 +98,43 @@ absl::StatusOr<sipolicy::StableJobRefundRequest> RefundRequest(
 absl::StatusOr<sipolicy::LateFeeResult> LateFee(const sipolicy::Catalog& cat, int64_t amount_fen,
                                                 int32_t due_date, int32_t paid_date, int32_t region,
                                                 int32_t waived_through, int32_t as_of_date);
+
+// 免申即享 screening of n records, for both refund batches: build(i) gives
+// record i's request (a failure is that record's status), the others are
+// screened together and put(i, outcome) writes each one screened without
+// error. Returns the failed records' count; *summary gets the totals.
+template <class Build, class Put>
+size_t ScreenRecords(const sipolicy::Catalog& cat, size_t n, int32_t* out_status, Build build,
+                     Put put, sipolicy::ScreeningSummary* summary) {
+  std::vector<sipolicy::StableJobRefundRequest> requests;
+  std::vector<size_t> index;
+  requests.reserve(n);
+  index.reserve(n);
+  size_t failed = 0;
+  for (size_t i = 0; i < n; ++i) {
+    absl::StatusOr<sipolicy::StableJobRefundRequest> req = build(i);
+    if (!req.ok()) {
+      out_status[i] = FromStatus(req.status());
+      ++failed;
+      continue;
+    }
+    requests.push_back(*std::move(req));
+    index.push_back(i);
+  }
+  const sipolicy::ScreeningResult screen = sipolicy::ScreenStableJobRefunds(cat, requests);
+  for (size_t k = 0; k < screen.units.size(); ++k) {
+    const size_t i = index[k];
+    if (!screen.units[k].status.ok()) {
+      out_status[i] = FromStatus(screen.units[k].status);
+      ++failed;
+      continue;
+    }
+    out_status[i] = SIPOLICY_OK;
+    put(i, screen.units[k]);
+  }
+  if (summary != nullptr) *summary = screen.summary;
+  return failed;
+}
 
 }  // namespace sipolicy_cabi
 

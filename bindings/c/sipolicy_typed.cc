@@ -313,43 +313,26 @@ int sipolicy_stable_job_refund_batch(int64_t* out_amount_fen, int32_t* out_eligi
     auto as_of = AsOf(as_of_date);
     if (!as_of.ok()) return FromStatus(as_of.status());
     // Records that cannot even be built are failed here; the rest are screened together.
-    std::vector<sipolicy::StableJobRefundRequest> requests;
-    std::vector<size_t> index;
-    requests.reserve(n);
-    index.reserve(n);
-    size_t failed = 0;
-    for (size_t i = 0; i < n; ++i) {
-      out_amount_fen[i] = 0;
-      out_eligible[i] = 0;
-      out_reasons[i] = 0;
-      auto req = RefundRequest(region[i], unit_size[i], unit_type[i], year, prior_year_paid_fen[i],
+    sipolicy::ScreeningSummary summary;
+    const size_t failed = ScreenRecords(
+        *engine->Get(), n, out_status,
+        [&](size_t i) {
+          out_amount_fen[i] = 0;
+          out_eligible[i] = 0;
+          out_reasons[i] = 0;
+          return RefundRequest(region[i], unit_size[i], unit_type[i], year, prior_year_paid_fen[i],
                                months_paid[i], layoffs[i], insured[i], flags ? flags[i] : 0,
                                already_refunded_fen ? already_refunded_fen[i] : 0, *as_of);
-      if (!req.ok()) {
-        out_status[i] = FromStatus(req.status());
-        ++failed;
-        continue;
-      }
-      requests.push_back(*std::move(req));
-      index.push_back(i);
-    }
-    const sipolicy::ScreeningResult screen = sipolicy::ScreenStableJobRefunds(*engine->Get(), requests);
-    for (size_t k = 0; k < screen.units.size(); ++k) {
-      const auto& o = screen.units[k];
-      const size_t i = index[k];
-      if (!o.status.ok()) {
-        out_status[i] = FromStatus(o.status);
-        ++failed;
-        continue;
-      }
-      out_status[i] = SIPOLICY_OK;
-      out_amount_fen[i] = o.amount.fen();
-      out_eligible[i] = o.eligible ? 1 : 0;
-      out_reasons[i] = o.reasons;
-    }
-    if (out_total_fen != nullptr) *out_total_fen = screen.summary.total_amount.fen();
-    if (out_units_paid != nullptr) *out_units_paid = screen.summary.units_paid;
-    if (out_employees_covered != nullptr) *out_employees_covered = screen.summary.employees_covered;
+        },
+        [&](size_t i, const sipolicy::ScreeningOutcome& o) {
+          out_amount_fen[i] = o.amount.fen();
+          out_eligible[i] = o.eligible ? 1 : 0;
+          out_reasons[i] = o.reasons;
+        },
+        &summary);
+    if (out_total_fen != nullptr) *out_total_fen = summary.total_amount.fen();
+    if (out_units_paid != nullptr) *out_units_paid = summary.units_paid;
+    if (out_employees_covered != nullptr) *out_employees_covered = summary.employees_covered;
     if (out_failed != nullptr) *out_failed = failed;
     return Clear();
   });

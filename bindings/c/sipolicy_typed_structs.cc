@@ -386,42 +386,23 @@ int sipolicy_stable_job_refund_eval_batch(sipolicy_stable_job_refund_result* out
     auto* dst = reinterpret_cast<unsigned char*>(out);
     const uint32_t in_stride = SizeAt(requests);
     const uint32_t out_stride = SizeAt(out);
-    std::vector<sipolicy::StableJobRefundRequest> built;
-    std::vector<size_t> index;
-    built.reserve(n);
-    index.reserve(n);
-    size_t failed = 0;
-    for (size_t i = 0; i < n; ++i) {
-      WriteResult(kRRes, dst + i * out_stride, out_stride, RRes{});
-      auto req = RefundOf(ReadRequest(kRReq, in + i * in_stride, kRReqDefaults));
-      if (!req.ok()) {
-        out_status[i] = FromStatus(req.status());
-        ++failed;
-        continue;
-      }
-      built.push_back(*std::move(req));
-      index.push_back(i);
-    }
-    const sipolicy::ScreeningResult screen =
-        sipolicy::ScreenStableJobRefunds(*engine->Get(), built);
-    for (size_t k = 0; k < screen.units.size(); ++k) {
-      const auto& o = screen.units[k];
-      const size_t i = index[k];
-      if (!o.status.ok()) {
-        out_status[i] = FromStatus(o.status);
-        ++failed;
-        continue;
-      }
-      out_status[i] = SIPOLICY_OK;
-      RRes r{};
-      r.eligible = o.eligible ? 1 : 0;
-      r.amount_fen = o.amount.fen();
-      r.ratio_num = o.ratio.num();
-      r.ratio_den = o.ratio.den();
-      r.reasons = o.reasons;
-      r.payee = static_cast<int32_t>(o.payee);
-      WriteResult(kRRes, dst + i * out_stride, out_stride, r);
-    }
+    const size_t failed = ScreenRecords(
+        *engine->Get(), n, out_status,
+        [&](size_t i) {
+          WriteResult(kRRes, dst + i * out_stride, out_stride, RRes{});
+          return RefundOf(ReadRequest(kRReq, in + i * in_stride, kRReqDefaults));
+        },
+        [&](size_t i, const sipolicy::ScreeningOutcome& o) {
+          RRes r{};
+          r.eligible = o.eligible ? 1 : 0;
+          r.amount_fen = o.amount.fen();
+          r.ratio_num = o.ratio.num();
+          r.ratio_den = o.ratio.den();
+          r.reasons = o.reasons;
+          r.payee = static_cast<int32_t>(o.payee);
+          WriteResult(kRRes, dst + i * out_stride, out_stride, r);
+        },
+        nullptr);
     if (out_failed != nullptr) *out_failed = failed;
     return Clear();
   });
