@@ -1,17 +1,26 @@
 // The JSON operations described once, as constexpr data (sipolicy/operations.hpp).
 //
-// Derived from the readers and writers in src/api/json_api.cc, src/json_ops_*.cc
-// and src/core/reader.cc: a field is required here exactly when its reader reports
-// it missing, and a result field is required when its handler always writes
-// it. tests/api/operations_test.cc holds the table to the real entry point;
-// docs/operations.md is generated from it (tools/gen_operations_doc.cc).
+// Each family describes its operations' own fields, bound to the members of
+// its request and result structs (src/<family>/*_operations.hpp); the JSON
+// readers and writers are generated from the same bindings (src/api/run_op.hpp).
+// This file adds the envelope (src/api/json_api.cc) and the enums, and checks
+// the whole table at compile time. tests/api/operations_*_test.cc hold it to
+// the real entry point; docs/operations.md is generated from it
+// (tools/gen_operations_doc.cc).
 #include "sipolicy/operations.hpp"
 
 #include <array>
 #include <cstddef>
 #include <iterator>
 
+#include "api/describe.hpp"
+#include "contribution/contribution_operations.hpp"
+#include "deferral/deferral_operations.hpp"
+#include "employment/enterprise_size_operations.hpp"
 #include "employment/refund_reasons.hpp"
+#include "employment/stable_job_operations.hpp"
+#include "employment/subsidies_operations.hpp"
+#include "overpayment/overpayment_operations.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/employment.hpp"
 #include "sipolicy/json.hpp"
@@ -20,204 +29,77 @@
 namespace sipolicy {
 namespace {
 
-using enum FieldType;
-using Fields = std::span<const FieldDescription>;
+using namespace internal::describe;  // NOLINT(build/namespaces): the description vocabulary
 
-// --- Builders -------------------------------------------------------------------
-// Request: Req* are reported missing by the reader; Opt* take `def` when
-// absent. Result: Req* are always written; Opt* only in some outcomes.
-constexpr FieldDescription Req(std::string_view name, FieldType type, std::string_view meaning) {
-  return {name, type, true, {}, meaning, {}, {}, kObject, false};
+// --- Each operation's request and result, whole: the envelope and the result's
+// head and tail around the fields its family describes (src/<family>/*_operations.hpp).
+template <const auto& Own>
+constexpr auto RequestOf() {
+  return Join(kRequestEnvelope, kDescribed<Own>);
 }
-constexpr FieldDescription Opt(std::string_view name, FieldType type, std::string_view def,
-                               std::string_view meaning) {
-  return {name, type, false, def, meaning, {}, {}, kObject, false};
-}
-constexpr FieldDescription ReqEnum(std::string_view name, std::string_view enum_name,
-                                   std::string_view meaning) {
-  return {name, kEnum, true, {}, meaning, {}, enum_name, kObject, false};
-}
-constexpr FieldDescription OptEnum(std::string_view name, std::string_view enum_name,
-                                   std::string_view def, std::string_view meaning) {
-  return {name, kEnum, false, def, meaning, {}, enum_name, kObject, false};
-}
-constexpr FieldDescription ReqObject(std::string_view name, Fields fields,
-                                     std::string_view meaning) {
-  return {name, kObject, true, {}, meaning, fields, {}, kObject, false};
-}
-constexpr FieldDescription OptObject(std::string_view name, Fields fields,
-                                     std::string_view meaning) {
-  return {name, kObject, false, {}, meaning, fields, {}, kObject, false};
-}
-constexpr FieldDescription ReqObjects(std::string_view name, Fields fields,
-                                      std::string_view meaning) {
-  return {name, kList, true, {}, meaning, fields, {}, kObject, false};
-}
-constexpr FieldDescription OptObjects(std::string_view name, Fields fields,
-                                      std::string_view meaning) {
-  return {name, kList, false, {}, meaning, fields, {}, kObject, false};
-}
-// A list of enum names (reason codes that are a C++ enum).
-constexpr FieldDescription ReqEnums(std::string_view name, std::string_view enum_name,
-                                    std::string_view meaning) {
-  return {name, kList, true, {}, meaning, {}, enum_name, kEnum, false};
-}
-constexpr FieldDescription OptEnums(std::string_view name, std::string_view enum_name,
-                                    std::string_view meaning) {
-  return {name, kList, false, {}, meaning, {}, enum_name, kEnum, false};
-}
-// A list of strings (reason codes that are not a C++ enum: `meaning` lists them).
-constexpr FieldDescription ReqTexts(std::string_view name, std::string_view meaning) {
-  return {name, kList, true, {}, meaning, {}, {}, kText, false};
-}
-constexpr FieldDescription Nullable(FieldDescription f) {
-  f.nullable = true;
-  return f;
+template <const auto& Own>
+constexpr auto ResultOf() {
+  return Join(kResultHead, kDescribed<Own>, kResultTail);
 }
 
-// Concatenates field lists (the envelope and an operation's own fields).
-template <std::size_t... N>
-constexpr std::array<FieldDescription, (N + ...)> Join(
-    const std::array<FieldDescription, N>&... parts) {
-  std::array<FieldDescription, (N + ...)> out{};
-  std::size_t i = 0;
-  auto add = [&](const auto& part) {
-    for (const auto& f : part) out[i++] = f;
-  };
-  (add(parts), ...);
-  return out;
-}
-
-// --- Shared pieces ----------------------------------------------------------------
-// The envelope every request may carry (src/api/json_api.cc reads it before the op).
-constexpr auto kRequestEnvelope = std::to_array<FieldDescription>({
-    Req("op", kText, "the operation: this operation's name"),
-    Opt("id", kAny, "", "any JSON value; echoed back in the result (null when absent)"),
-    Opt("as_of", kDate, "",
-        "evaluate with only the documents issued on or before this day (as-of evaluation); "
-        "absent: every document in the catalog counts"),
-    Opt("explain", kBool, "false",
-        "add \"trace\" to the result: each step in English and Chinese with the rule it came from"),
-    Opt("detail", kText, "compact",
-        "how \"rules\" cites each rule: compact (its id and 文号, and \"verified\": false where "
-        "the document awaits a check) or full (also issuer, title, issue date, region and note)"),
-});
-
-// Compact (the default "detail") has id, citation and, when false, verified;
-// "detail": "full" adds the rest.
-constexpr auto kRuleFields = std::to_array<FieldDescription>({
-    Req("id", kText, "the rule's id (a pack overrides a rule by reusing it)"),
-    Req("citation", kText, "the document's number (文号), e.g. 人社部发〔2020〕49号"),
-    Opt("issuer", kText, "", "with detail full: the issuing bodies (发文机关)"),
-    Opt("title", kText, "", "with detail full: the document's title (文件标题)"),
-    Opt("issued", kText, "",
-        "with detail full: the issue date YYYY-MM-DD (成文日期), ending in ≈ when it is an "
-        "estimate"),
-    Opt("region", kRegion, "", "with detail full: where the rule applies (000000: national)"),
-    Opt("verified", kBool, "",
-        "false for a value awaiting a check against the document (see note); compact results "
-        "carry it only when false"),
-    Opt("note", kText, "",
-        "with detail full: why a value is unverified or how it was read; absent when none"),
-    Opt("note_zh", kText, "",
-        "with detail full: the note in Chinese (中文说明) for caseworkers; absent when none"),
-});
-
-constexpr auto kTraceFields = std::to_array<FieldDescription>({
-    Req("en", kText, "the step in English"),
-    Req("zh", kText, "the step in Chinese (计算过程)"),
-    Opt("rule", kText, "", "the id of the rule the step applies; absent for steps without one"),
-});
-
-constexpr auto kResultHead = std::to_array<FieldDescription>({
-    Req("id", kAny, "the request's id, or null"),
-    Req("ok", kBool, "true: the request was evaluated and the result fields follow"),
-});
-
-constexpr auto kResultTail = std::to_array<FieldDescription>({
-    ReqObjects("rules", kRuleFields,
-               "the rules that decided the result — the amount, the zero or the refusal — each with "
-               "its document (政策依据): the paper trail"),
-    OptObjects("trace", kTraceFields,
-               "only with \"explain\": true: every step of the calculation, in order"),
-    Req("catalog", kText,
-        "the first 16 hex digits of the catalog's content hash: which rules computed this "
-        "(docs/receipts.md)"),
-    Req("sipolicy", kText, "the library version that computed this, e.g. \"0.2.0\""),
-});
-
-constexpr auto kErrorFields = std::to_array<FieldDescription>({
-    ReqEnum("code", "status",
-            "invalid_argument, out_of_range, not_found (no rule or rate for that region and "
-            "period), parse_error (not JSON), unknown_op or internal"),
-    Req("field", kText,
-        "the request field that is wrong, e.g. \"base\", \"unit.size\" or \"ledger[0].paid\"; "
-        "\"\" when none"),
-    Req("message", kText, "what is wrong, in English"),
-});
-
-constexpr auto kErrorResult = std::to_array<FieldDescription>({
-    Req("id", kAny, "the request's id, or null (also null when the request is not an object)"),
-    Req("ok", kBool, "false"),
-    ReqObject("error", kErrorFields, "what went wrong, and where"),
-    Req("catalog", kText, "the first 16 hex digits of the catalog's content hash"),
-    Req("sipolicy", kText, "the library version"),
-});
-
-constexpr auto kUnitFields = std::to_array<FieldDescription>({
-    ReqEnum("size", "unit_size", "the unit's size class (企业规模)"),
-    OptEnum("type", "unit_type", "enterprise", "the kind of insured unit (参保单位类型)"),
-    Opt("industry", kText, "",
-        "industry for the industry-specific deferrals: a slug such as \"catering\" or its Chinese "
-        "name (餐饮, 餐饮业) (docs/packs.md, Industries); an unknown value is invalid_argument in a "
-        "deferral; absent: none"),
-});
-
-constexpr std::string_view kRegionMeaning =
-    "GB/T 2260 code of the insuring region (参保地), e.g. \"360800\" 吉安市";
-
-#include "operations_contribution.inc"  // NOLINT(build/include): data, see the file
-#include "operations_employment.inc"    // NOLINT(build/include): data, see the file
+constexpr auto kContributionRequest = RequestOf<kContributionRequestFields>();
+constexpr auto kContributionResult = ResultOf<kContributionResultFields>();
+constexpr auto kLateFeeRequest = RequestOf<kLateFeeRequestFields>();
+constexpr auto kLateFeeResult = ResultOf<kLateFeeResultFields>();
+constexpr auto kDeferralRequest = RequestOf<kDeferralRequestFields>();
+constexpr auto kDeferralResult = ResultOf<kDeferralResultFields>();
+constexpr auto kOverpaymentRequest = RequestOf<kOverpaymentRequestFields>();
+constexpr auto kOverpaymentResult = ResultOf<kOverpaymentResultFields>();
+constexpr auto kStableJobRefundRequest = RequestOf<kStableJobRefundRequestFields>();
+constexpr auto kStableJobRefundResult = ResultOf<kStableJobRefundResultFields>();
+constexpr auto kScreeningRequest = Join(kRequestEnvelope, kScreeningOwnFields);
+constexpr auto kScreeningResult = Join(kResultHead, kScreeningOwnResult, kResultTail);
+constexpr auto kDifficultRequest = RequestOf<kDifficultRequestFields>();
+constexpr auto kDifficultResult = ResultOf<kDifficultResultFields>();
+constexpr auto kSkillRequest = RequestOf<kSkillRequestFields>();
+constexpr auto kSkillResult = ResultOf<kSkillResultFields>();
+constexpr auto kWorkTrainingRequest = RequestOf<kWorkTrainingRequestFields>();
+constexpr auto kWorkTrainingResult = ResultOf<kWorkTrainingResultFields>();
+constexpr auto kSocialInsuranceRequest = RequestOf<kSocialInsuranceRequestFields>();
+constexpr auto kSocialInsuranceResult = ResultOf<kSocialInsuranceResultFields>();
+constexpr auto kRetentionRequest = RequestOf<kRetentionRequestFields>();
+constexpr auto kRetentionResult = ResultOf<kRetentionResultFields>();
+constexpr auto kJobExpansionRequest = RequestOf<kJobExpansionRequestFields>();
+constexpr auto kJobExpansionResult = ResultOf<kJobExpansionResultFields>();
+constexpr auto kEntrepreneurshipRequest = RequestOf<kEntrepreneurshipRequestFields>();
+constexpr auto kEntrepreneurshipResult = ResultOf<kEntrepreneurshipResultFields>();
+constexpr auto kClassifyRequest = RequestOf<kClassifyRequestFields>();
+constexpr auto kClassifyResult = ResultOf<kClassifyResultFields>();
+constexpr auto kCollectionRequest = RequestOf<kCollectionRequestFields>();
+constexpr auto kCollectionResult = ResultOf<kCollectionResultFields>();
 
 // --- The operations, in the order of sipolicy::Operations() -----------------------------------
-// The summaries are the dispatcher's (src/json_ops_*.cc); the test keeps them equal.
+// The names and summaries are the dispatcher's too (src/*/json_ops_*.cc).
 constexpr OperationDescription kOperations[] = {
-    {"contribution", "employer contribution for one month: due, relief ratio, relief, payable",
-     kContributionRequest, kContributionResult, kContributionInputs, kContributionOutputs},
-    {"late_fee", "滞纳金: days of arrears and the fee", kLateFeeRequest, kLateFeeResult,
-     kLateFeeInputs, kLateFeeOutputs},
-    {"deferral", "缓缴: may this period be deferred, and until when", kDeferralRequest,
-     kDeferralResult, {}, {}},
-    {"overpayment",
-     "退费/冲抵: overpayment per period, refund or offset schedule, remaining credit",
-     kOverpaymentRequest, kOverpaymentResult, {}, {}},
-    {"stable_job_refund",
-     "失业保险稳岗返还 for one unit: eligible, ratio, amount, reasons, payee",
-     kStableJobRefundRequest, kStableJobRefundResult, kStableJobRefundInputs,
-     kStableJobRefundOutputs},
-    {"stable_job_screening",
-     "免申即享 batch screening of many units: per-unit results and a summary", kScreeningRequest,
-     kScreeningResult, {}, {}},
-    {"difficult_enterprise_refund",
-     "困难企业稳岗返还 (2020): months x benefit x insured, or months of contributions",
-     kDifficultRequest, kDifficultResult, {}, {}},
-    {"skill_subsidy", "技能提升补贴: eligibility and the tier amount", kSkillRequest,
-     kSkillResult, {}, {}},
-    {"work_training_subsidy", "以工代训: months x the provincial monthly amount",
-     kWorkTrainingRequest, kWorkTrainingResult, {}, {}},
-    {"social_insurance_subsidy",
-     "灵活就业社会保险补贴: at most 2/3 of the contribution, within the duration cap",
-     kSocialInsuranceRequest, kSocialInsuranceResult, {}, {}},
-    {"retention_training_subsidy", "一次性留工培训补助: per insured employee, once per unit",
-     kRetentionRequest, kRetentionResult, {}, {}},
-    {"job_expansion_subsidy", "一次性扩岗补助: per eligible hire", kJobExpansionRequest,
-     kJobExpansionResult, {}, {}},
-    {"entrepreneurship_subsidy", "自主创业补贴 / 创业场所租赁补贴: capped per grant",
-     kEntrepreneurshipRequest, kEntrepreneurshipResult, {}, {}},
-    {"classify_enterprise", "enterprise size (国统字〔2017〕213号) with the reasons",
-     kClassifyRequest, kClassifyResult, {}, {}},
-    {"collection_target", "清欠率 and 新欠比例 against the targets (九人社字〔2017〕85号)",
-     kCollectionRequest, kCollectionResult, {}, {}},
+    {"contribution", kContributionSummary, kContributionRequest, kContributionResult,
+     kContributionInputs, kContributionOutputs},
+    {"late_fee", kLateFeeSummary, kLateFeeRequest, kLateFeeResult, kLateFeeInputs,
+     kLateFeeOutputs},
+    {"deferral", kDeferralSummary, kDeferralRequest, kDeferralResult, {}, {}},
+    {"overpayment", kOverpaymentSummary, kOverpaymentRequest, kOverpaymentResult, {}, {}},
+    {"stable_job_refund", kStableJobRefundSummary, kStableJobRefundRequest,
+     kStableJobRefundResult, kStableJobRefundInputs, kStableJobRefundOutputs},
+    {"stable_job_screening", kScreeningSummary, kScreeningRequest, kScreeningResult, {}, {}},
+    {"difficult_enterprise_refund", kDifficultSummary, kDifficultRequest, kDifficultResult, {},
+     {}},
+    {"skill_subsidy", kSkillSummary, kSkillRequest, kSkillResult, {}, {}},
+    {"work_training_subsidy", kWorkTrainingSummary, kWorkTrainingRequest, kWorkTrainingResult,
+     {}, {}},
+    {"social_insurance_subsidy", kSocialInsuranceSummary, kSocialInsuranceRequest,
+     kSocialInsuranceResult, {}, {}},
+    {"retention_training_subsidy", kRetentionSummary, kRetentionRequest, kRetentionResult, {},
+     {}},
+    {"job_expansion_subsidy", kJobExpansionSummary, kJobExpansionRequest, kJobExpansionResult,
+     {}, {}},
+    {"entrepreneurship_subsidy", kEntrepreneurshipSummary, kEntrepreneurshipRequest,
+     kEntrepreneurshipResult, {}, {}},
+    {"classify_enterprise", kClassifySummary, kClassifyRequest, kClassifyResult, {}, {}},
+    {"collection_target", kCollectionSummary, kCollectionRequest, kCollectionResult, {}, {}},
 };
 
 // --- Enums: values[code], code = the C++ enum's underlying value -------------------------------
