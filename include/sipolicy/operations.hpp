@@ -10,7 +10,7 @@
 // The table is the single description that the generated reference
 // (docs/operations.md), the C ABI's sipolicy_describe() and the bindings read.
 // It is checked against the real JSON entry point by
-// tests/api/operations_test.cc: every required field, when left out, must be
+// tests/api/operations_*_test.cc: every required field, when left out, must be
 // reported by name; every described field must be accepted; every result key
 // must be described; every enum name must be read back.
 //

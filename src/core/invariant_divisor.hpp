@@ -15,7 +15,7 @@ namespace sipolicy::internal {
 // multiplication", 1994, theorem 4.2 with N = 63): for 0 <= n < 2^63 and
 // d >= 1, with l = ceil(log2 d) and m = floor(2^(63+l) / d) + 1,
 // floor(n / d) == floor(n * m / 2^(63+l)) exactly. A hardware divide costs
-// more than everything else a record needs; tests/columns_test.cc checks this
+// more than everything else a record needs; tests/contribution/columns_test.cc checks this
 // against `/` at the edges and on random values.
 class InvariantDivisor {
  public:
