@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "contribution/contribution_cite.hpp"
+#include "deferral/deferral_eval.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
@@ -14,26 +15,7 @@
 namespace sipolicy {
 namespace {
 
-using internal::AsOfEn;
-using internal::AsOfZh;
-using internal::Cat;
-using internal::CitationOf;
-using internal::Invalid;
 using internal::WithField;
-
-std::string InsurancesZh(InsuranceSet s) {
-  std::string out;
-  for (Insurance i : kAllInsurances) {
-    if (s & Bit(i)) out += Cat(out.empty() ? "" : "、", InsuranceNameZh(i));
-  }
-  return out;
-}
-
-std::string WindowZh(const DeferralWindow& w) {
-  const std::string last = w.periods.last == kOpenEnd ? std::string("起") : Cat("至", w.periods.last.ToString());
-  return Cat(CitationOf(w), "（", InsurancesZh(w.insurances), "，所属期 ", w.periods.first.ToString(),
-             last, "）");
-}
 
 // The slug the request means: a known industry (its slug or Chinese name,
 // policy.hpp ParseIndustry) or a slug that a deferral window of the catalog
@@ -47,11 +29,6 @@ absl::StatusOr<std::string> CanonicalIndustry(const Catalog& catalog, const std:
     if (std::find(w.industries.begin(), w.industries.end(), text) != w.industries.end()) return text;
   }
   return WithField(known.status(), "unit.industry");
-}
-
-std::string IndustryZh(const std::string& slug) {
-  const std::string_view zh = IndustryNameZh(slug);
-  return zh.empty() ? std::string("所报行业") : std::string(zh);
 }
 
 bool ForIndustry(const DeferralWindow& w, const std::string& industry) {
@@ -95,7 +72,19 @@ std::vector<const DeferralWindow*> Nearest(const Catalog& catalog, const Deferra
 
 }  // namespace
 
-absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const DeferralRequest& req_in) {
+namespace internal {
+
+std::string_view DeferralRefusalCode(DeferralRefusal r) {
+  switch (r) {
+    case DeferralRefusal::kIndustryNotEligible: return "industry_not_eligible";
+    case DeferralRefusal::kDifficultyNotDeclared: return "difficulty_not_declared";
+    case DeferralRefusal::kStartTooLate: return "start_too_late";
+    case DeferralRefusal::kBeyondMaxMonths: return "beyond_max_months";
+  }
+  return "?";
+}
+
+absl::StatusOr<DeferralEval> EvaluateDeferral(const Catalog& catalog, const DeferralRequest& req_in) {
   if (!req_in.period.ok()) return Invalid("period", "period is not a valid YYYY-MM");
   const Period first = req_in.first_deferred.value_or(req_in.period);
   if (!first.ok()) return Invalid("first_deferred", "first_deferred is not a valid YYYY-MM");
@@ -105,13 +94,14 @@ absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const Defer
   }
   SIPOLICY_ASSIGN_OR_RETURN(std::string industry, CanonicalIndustry(catalog, req_in.unit.industry));
   DeferralRequest req = req_in;
-  req.unit.industry = std::move(industry);
+  req.unit.industry = industry;
 
-  DeferralResult res;
-  Explanation& ex = res.explanation;
-  auto reason = [&](std::string code) {
-    if (std::find(res.reasons.begin(), res.reasons.end(), code) == res.reasons.end()) {
-      res.reasons.push_back(std::move(code));
+  DeferralEval e;
+  e.industry = std::move(industry);
+  e.first = first;
+  auto reason = [&](std::string_view code) {
+    if (std::find(e.reasons.begin(), e.reasons.end(), code) == e.reasons.end()) {
+      e.reasons.emplace_back(code);
     }
   };
   const auto windows = catalog.FindDeferrals(req.region, req.insurance, req.period, req.as_of);
@@ -119,100 +109,65 @@ absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const Defer
     reason("public_institution");
     // The windows of the period are for enterprises (企业); they are the rule
     // that leaves a 机关事业单位 out.
-    const auto cited = windows.empty() ? Nearest(catalog, req) : windows;
-    std::string cites;
-    for (const DeferralWindow* w : cited) {
-      ex.Rule(*w);
-      const std::string c = CitationOf(*w);
-      if (cites.find(c) == std::string::npos) cites += Cat(cites.empty() ? "" : "、", c);
-    }
-    ex.Step("Public institutions are not covered by the deferral policies (they are for enterprises): "
-            "public_institution",
-            cites.empty() ? std::string("缓缴政策适用于企业，机关事业单位不适用")
-                          : Cat("缓缴政策（", cites, "）适用于企业，机关事业单位不适用"),
-            cited.empty() ? std::string() : cited.front()->id);
-    return res;
+    e.outcome = DeferralEval::Outcome::kPublicInstitution;
+    e.cited = windows.empty() ? Nearest(catalog, req) : windows;
+    return e;
   }
   if (windows.empty()) {
     reason("no_deferral_window");
-    const auto nearest = Nearest(catalog, req);
-    std::string en, zh;
-    for (const DeferralWindow* w : nearest) {
-      ex.Rule(*w);
-      en += Cat(en.empty() ? "" : "; ", w->id, " covers ", w->periods.ToString());
-      zh += Cat(zh.empty() ? "" : "；", WindowZh(*w));
-    }
-    ex.Step(Cat("No deferral window covers ", InsuranceName(req.insurance), " for ",
-                req.period.ToString(), " in region ", req.region.ToString(), AsOfEn(req.as_of),
-                nearest.empty() ? std::string() : Cat(" (nearest: ", en, ")"), ": no_deferral_window"),
-            Cat("所属期 ", req.period.ToString(), " ", InsuranceNameZh(req.insurance), "不在任何缓缴政策期限内",
-                AsOfZh(req.as_of), nearest.empty() ? std::string() : Cat("（最近的政策：", zh, "）")),
-            nearest.empty() ? std::string() : nearest.front()->id);
-    return res;
+    e.outcome = DeferralEval::Outcome::kNoWindow;
+    e.cited = Nearest(catalog, req);
+    return e;
   }
-  std::vector<const DeferralWindow*> refused;
+  e.outcome = DeferralEval::Outcome::kWindows;
   for (const DeferralWindow* w : windows) {
-    std::vector<std::string> why;
-    std::vector<std::string> why_zh;
+    std::uint8_t why = 0;
+    auto refuse = [&](DeferralRefusal r) { why |= static_cast<std::uint8_t>(1u << static_cast<int>(r)); };
     if (!w->industries.empty() &&
         std::find(w->industries.begin(), w->industries.end(), req.unit.industry) ==
             w->industries.end()) {
-      why.push_back("industry_not_eligible");
-      why_zh.push_back(req.unit.industry.empty()
-                           ? std::string("未申报所属行业，该政策限于特定行业")
-                           : Cat("所属行业（", IndustryZh(req.unit.industry), "）不在适用行业范围内"));
+      refuse(DeferralRefusal::kIndustryNotEligible);
     }
-    if (w->requires_difficulty && !req.in_difficulty) {
-      why.push_back("difficulty_not_declared");
-      why_zh.push_back("未申报受疫情影响生产经营困难");
-    }
-    if (w->latest_start.has_value() && first > *w->latest_start) {
-      why.push_back("start_too_late");
-      why_zh.push_back(Cat("首个缓缴月份 ", first.ToString(), " 晚于最晚可开始月份 ",
-                           w->latest_start->ToString()));
-    }
+    if (w->requires_difficulty && !req.in_difficulty) refuse(DeferralRefusal::kDifficultyNotDeclared);
+    if (w->latest_start.has_value() && first > *w->latest_start) refuse(DeferralRefusal::kStartTooLate);
     if (w->max_months > 0 && req.period - first >= w->max_months) {
-      why.push_back("beyond_max_months");
-      why_zh.push_back(Cat("自 ", first.ToString(), " 起最长缓缴 ", w->max_months, " 个月，",
-                           req.period.ToString(), " 已超出"));
+      refuse(DeferralRefusal::kBeyondMaxMonths);
     }
-    if (why.empty()) {
-      ex.Rule(*w);  // only the window applied is cited
-      res.eligible = true;
-      res.late_fee_waived = w->late_fee_waived;
+    e.tried.push_back({w, why});
+    if (why == 0) {
+      e.eligible = true;
+      e.late_fee_waived = w->late_fee_waived;
       if (w->makeup_by.has_value()) {
-        res.makeup_due = *w->makeup_by;
+        e.makeup_due = *w->makeup_by;
       } else if (w->makeup_months_after_end >= 0) {
         // The deferral ends with the window, or earlier when it is capped at
         // max_months from the unit's first deferred month.
         Period end = w->periods.last;
         if (w->max_months > 0 && first + (w->max_months - 1) < end) end = first + (w->max_months - 1);
-        res.makeup_due = Date::LastDayOf(end + w->makeup_months_after_end);
+        e.makeup_due = Date::LastDayOf(end + w->makeup_months_after_end);
       } else {
-        res.makeup_due = Date::LastDayOf(req.period + w->makeup_months_after_period);
+        e.makeup_due = Date::LastDayOf(req.period + w->makeup_months_after_period);
       }
-      res.reasons.clear();
-      ex.Step(Cat(req.period.ToString(), " may be deferred under ", w->id, " (periods ",
-                  w->periods.ToString(), "); make up by ", res.makeup_due->ToString(),
-                  res.late_fee_waived ? "; no late fee while deferred" : ""),
-              Cat("所属期 ", req.period.ToString(), " 可依 ", WindowZh(*w), " 缓缴，最迟补缴日期 ",
-                  res.makeup_due->ToString(), res.late_fee_waived ? "，缓缴期间免收滞纳金" : ""),
-              w->id);
-      return res;
+      e.reasons.clear();
+      return e;
     }
-    std::string joined, joined_zh;
-    for (const auto& c : why) {
-      joined += (joined.empty() ? "" : ", ") + c;
-      reason(c);
+    for (int b = 0; b < kDeferralRefusalCount; ++b) {
+      if (why & (1u << b)) reason(DeferralRefusalCode(static_cast<DeferralRefusal>(b)));
     }
-    for (const auto& z : why_zh) joined_zh += Cat(joined_zh.empty() ? "" : "；", z);
-    refused.push_back(w);
-    ex.Step(Cat("Not under ", w->id, " (periods ", w->periods.ToString(), "): ", joined),
-            Cat("不符合 ", WindowZh(*w), "：", joined_zh), w->id);
   }
-  // A refusal is a decision: every window that refused is cited. (An eligible
-  // result cites only the window applied.)
-  for (const DeferralWindow* w : refused) ex.Rule(*w);
+  return e;
+}
+
+}  // namespace internal
+
+absl::StatusOr<DeferralResult> CheckDeferral(const Catalog& catalog, const DeferralRequest& req) {
+  SIPOLICY_ASSIGN_OR_RETURN(internal::DeferralEval e, internal::EvaluateDeferral(catalog, req));
+  DeferralResult res;
+  res.eligible = e.eligible;
+  res.makeup_due = e.makeup_due;
+  res.late_fee_waived = e.late_fee_waived;
+  internal::NarrateDeferral(e, req, res.explanation);
+  res.reasons = std::move(e.reasons);
   return res;
 }
 

@@ -1,8 +1,10 @@
 // Employment-side calculations: enterprise size (统计上大中小微型企业划分办法（2017）)
-// and collection targets (清欠率 / 新欠比例); see sipolicy/employment.hpp.
+// and collection targets (清欠率 / 新欠比例); see sipolicy/employment.hpp. Their
+// traces: enterprise_size_narration.cc.
 #include <utility>
 
 #include "employment/employment_common.hpp"
+#include "employment/employment_eval.hpp"
 #include "sipolicy/employment.hpp"
 
 namespace sipolicy {
@@ -10,50 +12,39 @@ namespace sipolicy {
 // --- Enterprise size -------------------------------------------------------------
 namespace {
 
-std::string BoundText(SizeMeasure m, const SizeBounds& b) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return Cat(b.employees, " employees");
-    case SizeMeasure::kRevenue:
-    case SizeMeasure::kAssets: {
-      const Money v = m == SizeMeasure::kRevenue ? b.revenue : b.assets;
-      return v.fen() % 1'000'000 == 0 ? Cat(v.fen() / 1'000'000, "万元")
-                                      : Cat(v.ToString(), " yuan");
+constexpr UnitSize kTiers[] = {UnitSize::kLarge, UnitSize::kMedium, UnitSize::kSmall};
+constexpr SizeMeasure kMeasures[] = {SizeMeasure::kEmployees, SizeMeasure::kRevenue,
+                                     SizeMeasure::kAssets};
+
+// Each bound missed, tier by tier, then the verdict (ClassifyResult::reasons).
+std::vector<std::string> ClassifyReasons(const internal::ClassifyEval& e) {
+  std::vector<std::string> out;
+  for (int i = 0; i < e.tiers_tried; ++i) {
+    for (SizeMeasure m : kMeasures) {
+      if (e.below[i] & Bit(m)) out.push_back(Cat(SizeMeasureName(m), "_below_", UnitSizeName(kTiers[i])));
     }
   }
-  return "?";
-}
-
-std::string BoundTextZh(SizeMeasure m, const SizeBounds& b) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return Cat(b.employees, "人");
-    case SizeMeasure::kRevenue:
-    case SizeMeasure::kAssets: {
-      const Money v = m == SizeMeasure::kRevenue ? b.revenue : b.assets;
-      return v.fen() % 1'000'000 == 0 ? Cat(v.fen() / 1'000'000, "万元") : Cat(v.ToString(), "元");
-    }
+  if (e.size == UnitSize::kMicro) {
+    out.push_back("micro_below_small");
+  } else {
+    out.push_back(Cat("all_", UnitSizeName(e.size), "_bounds_met"));
   }
-  return "?";
-}
-
-std::string_view MeasureZh(SizeMeasure m) {
-  switch (m) {
-    case SizeMeasure::kEmployees: return "从业人员";
-    case SizeMeasure::kRevenue: return "营业收入";
-    case SizeMeasure::kAssets: return "资产总额";
-  }
-  return "?";
+  return out;
 }
 
 }  // namespace
 
-absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
-                                                  const ClassifyRequest& req) {
+namespace internal {
+
+absl::StatusOr<ClassifyEval> EvaluateClassify(const Catalog& catalog, const ClassifyRequest& req) {
   const SizeThresholds* t = FindSizeThresholds(catalog, req.sector, req.as_of);
   if (t == nullptr) {
     return NotFound("sector", Cat("no size thresholds for sector ", SectorName(req.sector),
                                   AsOfEn(req.as_of)));
   }
-  SizeBounds value;
+  ClassifyEval e;
+  e.thresholds = t;
+  SizeBounds& value = e.value;
   auto need = [&](SizeMeasure m) { return (t->measures & Bit(m)) != 0; };
   if (need(SizeMeasure::kEmployees)) {
     if (!req.employees) {
@@ -76,60 +67,46 @@ absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
     SIPOLICY_RETURN_IF_ERROR(NonNegative(*req.assets, "assets"));
     value.assets = *req.assets;
   }
-  ClassifyResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*t);
-  struct Tier {
-    UnitSize size;
-    const SizeBounds* bounds;
-    std::string_view zh;
-  };
-  const Tier tiers[] = {{UnitSize::kLarge, &t->large, "大型"},
-                        {UnitSize::kMedium, &t->medium, "中型"},
-                        {UnitSize::kSmall, &t->small, "小型"}};
-  for (const Tier& tier : tiers) {
-    std::string missed_en, missed_zh, codes;
-    for (SizeMeasure m : {SizeMeasure::kEmployees, SizeMeasure::kRevenue, SizeMeasure::kAssets}) {
+  const SizeBounds* bounds[] = {&t->large, &t->medium, &t->small};
+  for (int i = 0; i < 3; ++i) {
+    SizeMeasureSet below = 0;
+    for (SizeMeasure m : kMeasures) {
       if (!need(m)) continue;
-      bool below = false;
+      bool under = false;
       switch (m) {
-        case SizeMeasure::kEmployees: below = value.employees < tier.bounds->employees; break;
-        case SizeMeasure::kRevenue: below = value.revenue < tier.bounds->revenue; break;
-        case SizeMeasure::kAssets: below = value.assets < tier.bounds->assets; break;
+        case SizeMeasure::kEmployees: under = value.employees < bounds[i]->employees; break;
+        case SizeMeasure::kRevenue: under = value.revenue < bounds[i]->revenue; break;
+        case SizeMeasure::kAssets: under = value.assets < bounds[i]->assets; break;
       }
-      if (!below) continue;
-      res.reasons.push_back(Cat(SizeMeasureName(m), "_below_", UnitSizeName(tier.size)));
-      codes += Cat(codes.empty() ? "" : ", ", res.reasons.back());
-      missed_en += Cat(missed_en.empty() ? "" : ", ", SizeMeasureName(m), " ",
-                       BoundText(m, value), " < ", BoundText(m, *tier.bounds));
-      missed_zh += Cat(missed_zh.empty() ? "" : "，", MeasureZh(m), " ", BoundTextZh(m, value),
-                       " 低于 ", BoundTextZh(m, *tier.bounds));
+      if (under) below |= Bit(m);
     }
-    if (missed_en.empty()) {
-      res.size = tier.size;
-      res.reasons.push_back(Cat("all_", UnitSizeName(tier.size), "_bounds_met"));
-      ex.Step(Cat(SectorName(req.sector), ": every ", UnitSizeName(tier.size),
-                  " lower bound is met: ", UnitSizeName(tier.size), " (", res.reasons.back(), ")"),
-              Cat(SectorNameZh(req.sector), "：同时满足", tier.zh, "企业各项指标下限，划为", tier.zh,
-                  "企业"),
-              t->id);
-      return res;
+    e.below[i] = below;
+    e.tiers_tried = i + 1;
+    if (below == 0) {
+      e.size = kTiers[i];
+      return e;
     }
-    ex.Step(Cat(SectorName(req.sector), ": not ", UnitSizeName(tier.size), " (", missed_en,
-                "); drop a tier: ", codes),
-            Cat(SectorNameZh(req.sector), "：", missed_zh, "，未同时满足", tier.zh, "企业下限，下划一档"),
-            t->id);
   }
-  res.size = UnitSize::kMicro;
-  res.reasons.push_back("micro_below_small");
-  ex.Step("At least one measure is below the small lower bound: micro (micro_below_small)",
-          "至少一项指标低于小型企业下限，划为微型企业", t->id);
+  e.size = UnitSize::kMicro;
+  return e;
+}
+
+}  // namespace internal
+
+absl::StatusOr<ClassifyResult> ClassifyEnterprise(const Catalog& catalog,
+                                                  const ClassifyRequest& req) {
+  SIPOLICY_ASSIGN_OR_RETURN(const internal::ClassifyEval e, internal::EvaluateClassify(catalog, req));
+  ClassifyResult res;
+  res.size = e.size;
+  res.reasons = ClassifyReasons(e);
+  internal::NarrateClassify(e, req, res.reasons, res.explanation);
   return res;
 }
 
 // --- Collection targets ----------------------------------------------------------
-absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
-                                                       const CollectionRequest& req) {
+namespace internal {
+
+absl::StatusOr<CollectionEval> EvaluateCollection(const Catalog& catalog, const CollectionRequest& req) {
   SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
   for (const auto& [m, field] : {std::pair{req.opening_arrears, "opening_arrears"},
                                  std::pair{req.cleared, "cleared"}, std::pair{req.due, "due"},
@@ -164,45 +141,40 @@ absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
                                 " (", CitationOf(*t), ") is for the city's own units: ask for "
                                 "city_wide (全市), or load a pack whose rule sets county_codes"));
   }
-  CollectionResult res;
-  Explanation& ex = res.explanation;
-  ex.Rule(*t);
-  res.clearance_target = t->clearance_above;
-  res.new_arrears_target = t->new_arrears_at_most;
+  CollectionEval e;
+  e.target = t;
   if (req.opening_arrears.is_zero()) {
-    res.clearance_met = true;
-    ex.Step("No arrears at the start of the year: nothing to clear", "年初无欠费，清欠指标不适用",
-            t->id);
+    e.clearance_met = true;
   } else {
-    SIPOLICY_ASSIGN_OR_RETURN(const Ratio rate,
+    SIPOLICY_ASSIGN_OR_RETURN(e.clearance_rate,
                               Ratio::FromFraction(req.cleared.fen(), req.opening_arrears.fen()));
-    res.clearance_rate = rate;
-    res.clearance_met = rate > t->clearance_above;
-    ex.Step(Cat("clearance rate = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(),
-                " = ", Pct(rate), " (exact ", rate.ToString(), "); target: above ",
-                Pct(t->clearance_above), ": ",
-                res.clearance_met ? "met" : "not met (clearance_rate_not_above_target)"),
-            Cat("清欠率 = ", req.cleared.ToString(), " / ", req.opening_arrears.ToString(), " = ",
-                Pct(rate), "；目标：超过 ", Pct(t->clearance_above), "：",
-                res.clearance_met ? "完成" : "未完成"),
-            t->id);
+    e.has_clearance_rate = true;
+    e.clearance_met = e.clearance_rate > t->clearance_above;
   }
   if (!req.due.is_zero()) {
-    SIPOLICY_ASSIGN_OR_RETURN(res.new_arrears_ratio,
+    SIPOLICY_ASSIGN_OR_RETURN(e.new_arrears_ratio,
                               Ratio::FromFraction(req.new_arrears.fen(), req.due.fen()));
   }
-  res.new_arrears_met = res.new_arrears_ratio <= t->new_arrears_at_most;
-  ex.Step(Cat("new arrears ratio = ", req.new_arrears.ToString(), " / ", req.due.ToString(), " = ",
-              Pct(res.new_arrears_ratio), " (exact ", res.new_arrears_ratio.ToString(),
-              "); target: at most ", Pct(t->new_arrears_at_most), ": ",
-              res.new_arrears_met ? "met" : "not met (new_arrears_ratio_above_target)"),
-          Cat("新欠比例 = ", req.new_arrears.ToString(), " / 当年应缴 ", req.due.ToString(), " = ",
-              Pct(res.new_arrears_ratio), "；目标：不超过 ", Pct(t->new_arrears_at_most), "：",
-              res.new_arrears_met ? "完成" : "未完成"),
-          t->id);
+  e.new_arrears_met = e.new_arrears_ratio <= t->new_arrears_at_most;
+  return e;
+}
+
+}  // namespace internal
+
+absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
+                                                       const CollectionRequest& req) {
+  SIPOLICY_ASSIGN_OR_RETURN(const internal::CollectionEval e, internal::EvaluateCollection(catalog, req));
+  CollectionResult res;
+  res.clearance_target = e.target->clearance_above;
+  res.new_arrears_target = e.target->new_arrears_at_most;
+  if (e.has_clearance_rate) res.clearance_rate = e.clearance_rate;
+  res.clearance_met = e.clearance_met;
+  res.new_arrears_ratio = e.new_arrears_ratio;
+  res.new_arrears_met = e.new_arrears_met;
   if (!res.clearance_met) res.reasons.push_back("clearance_rate_not_above_target");
   if (!res.new_arrears_met) res.reasons.push_back("new_arrears_ratio_above_target");
   res.met = res.clearance_met && res.new_arrears_met;
+  internal::NarrateCollection(e, req, res.explanation);
   return res;
 }
 

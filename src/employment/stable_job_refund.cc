@@ -2,6 +2,8 @@
 // the per-unit refund, 免申即享 screening and 困难企业稳岗返还; see
 // sipolicy/employment.hpp. Subsidies: subsidies.cc; enterprise size
 // and collection targets: enterprise_size.cc; names: employment_names.cc.
+// The difficult-enterprise refund's trace and the payee step:
+// difficult_refund_narration.cc.
 #include "sipolicy/employment.hpp"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <utility>
 
 #include "employment/employment_common.hpp"
+#include "employment/employment_eval.hpp"
 #include "employment/employment_internal.hpp"
 
 namespace sipolicy {
@@ -23,28 +26,6 @@ Payee RoutePayee(const RefundPayeeRule* rule, const Unit& unit, bool has_public_
     return Payee::kContributionAccount;
   }
   return Payee::kUnresolved;
-}
-
-void PayeeStep(Explanation& ex, Payee payee, const RefundPayeeRule* rule, const Unit& unit) {
-  std::string id = rule != nullptr ? rule->id : std::string();
-  switch (payee) {
-    case Payee::kNone:
-      ex.Step("Nothing to pay", "无应发金额");
-      return;
-    case Payee::kPublicAccount:
-      ex.Step("Paid to the unit's public account", "直接拨付至单位对公账户", id);
-      return;
-    case Payee::kContributionAccount:
-      ex.Step(Cat("No public account: a ", UnitText(unit),
-                  " is paid into the account it pays social insurance from"),
-              "没有对公账户的小微企业和个体工商户，返还至其缴纳社会保险费的账户", id);
-      return;
-    case Payee::kUnresolved:
-      ex.Step(Cat("No public account and no fallback account for a ", UnitText(unit),
-                  ": the payee must be settled by a caseworker"),
-              "无对公账户且不适用缴费账户返还，需经办人员确认收款账户", id);
-      return;
-  }
 }
 
 }  // namespace
@@ -236,6 +217,7 @@ using internal::ResolveRefundPolicy;
 using internal::ValidateRefund;
 using internal::LayoffTest;
 using internal::ExclusionReasons;
+using internal::PayeeStep;
 
 absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& catalog,
                                                              const StableJobRefundRequest& req) {
@@ -487,8 +469,10 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
 }
 
 // --- 困难企业稳岗返还 -------------------------------------------------------------
-absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund(
-    const Catalog& catalog, const DifficultEnterpriseRefundRequest& req) {
+namespace internal {
+
+absl::StatusOr<DifficultRefundEval> EvaluateDifficultRefund(const Catalog& catalog,
+                                                            const DifficultEnterpriseRefundRequest& req) {
   SIPOLICY_RETURN_IF_ERROR(CheckYear(req.year));
   SIPOLICY_RETURN_IF_ERROR(Count(req.insured, "insured"));
   if (req.monthly_benefit) {
@@ -508,59 +492,48 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
 
   SIPOLICY_ASSIGN_OR_RETURN(const DifficultRefundRule* rule,
                             RuleOfYear(catalog.employment().difficult_refunds, req, "困难企业稳岗返还"));
-  DifficultEnterpriseRefundResult res;
-  Explanation& ex = res.explanation;
-  res.basis = rule->basis;
-  res.months = rule->max_months;
+  DifficultRefundEval e;
+  e.rule = rule;
+  e.months = rule->max_months;
   if (req.months) {
     if (*req.months < 1 || *req.months > rule->max_months) {
       return OutOfRange("months", Cat("months ", *req.months, " is outside 1..", rule->max_months,
                                       " (the rule's maximum)"));
     }
-    res.months = *req.months;
+    e.months = *req.months;
   }
-  ex.Rule(*rule);
-  std::vector<std::string> reasons;
+  std::vector<std::string>& reasons = e.reasons;
   if (!RefundClassOf(req.unit).has_value()) {
+    e.public_institution = true;
     reasons.emplace_back(RefundReasonCode(RefundReason::kPublicInstitution));
-    ex.Step("Public institutions get no 困难企业稳岗返还 (it is for enterprises)",
-            Cat("机关事业单位不属于困难企业稳岗返还对象（", CitationOf(*rule), "适用于困难企业）"), rule->id);
   }
   const RefundConditions* cond = FindRefundConditions(catalog, req.region, req.year, req.as_of);
+  e.conditions = cond;
   const RefundExclusionSet excl =
       cond != nullptr ? cond->exclusions : static_cast<RefundExclusionSet>(0b1111);
-  const std::vector<std::string> excluded = RefundReasonCodes(
-      ExclusionReasons(excl, req.arrears, req.dishonest, req.liquidation, req.zombie));
-  if (!excluded.empty()) {
+  e.excluded = ExclusionReasons(excl, req.arrears, req.dishonest, req.liquidation, req.zombie);
+  if (e.excluded != 0) {
     // The exclusions are the year's refund conditions (the rule the
     // difficult-enterprise refund shares with the ordinary one).
-    const RuleHeader* basis = cond != nullptr ? static_cast<const RuleHeader*>(cond) : rule;
-    ex.Rule(*basis);
-    ex.Step(Cat("Excluded: ", CodesText(excluded)), Cat(ReasonsZh(excluded), "，不予返还"), basis->id);
+    e.exclusion_basis = cond != nullptr ? static_cast<const RuleHeader*>(cond) : rule;
+    for (auto& code : RefundReasonCodes(e.excluded)) reasons.push_back(std::move(code));
   }
-  for (const auto& code : excluded) reasons.push_back(code);
   if (req.layoffs) {
     if (cond == nullptr) {
       return NotFound("layoffs", Cat("no 稳岗返还 conditions for ", req.year,
                                      " to test layoffs against in region ", req.region.ToString()));
     }
-    const int ty = req.year + cond->target_year_offset;
-    const LayoffTarget* t = FindLayoffTarget(catalog, req.region, ty, req.as_of);
-    if (t == nullptr) {
-      return NotFound("layoffs", Cat("no unemployment-rate control target for ", ty));
+    e.target_year = req.year + cond->target_year_offset;
+    e.target = FindLayoffTarget(catalog, req.region, e.target_year, req.as_of);
+    if (e.target == nullptr) {
+      return NotFound("layoffs", Cat("no unemployment-rate control target for ", e.target_year));
     }
-    RefundEval e;
-    LayoffTest(*cond, *t, *req.layoffs, req.insured, &e);
-    ex.Rule(*cond);
-    ex.Rule(*t);
-    ex.Step(Cat("Layoff test against the ", ty, " target ", Pct(t->rate),
-                e.small_unit ? Cat(" or, with at most ", cond->small_unit_max_insured,
-                                   " insured, ", Pct(cond->small_unit_max_layoff_ratio))
-                             : std::string(),
-                ": ", e.target_ok || e.small_ok ? "passes" : "fails"),
-            Cat("裁员率按", ty, "年控制目标 ", Pct(t->rate), " 检验：",
-                e.target_ok || e.small_ok ? "符合" : "不符合"),
-            t->id);
+    RefundEval test;
+    LayoffTest(*cond, *e.target, *req.layoffs, req.insured, &test);
+    e.layoff_tested = true;
+    e.small_unit = test.small_unit;
+    e.target_ok = test.target_ok;
+    e.small_ok = test.small_ok;
     if (!e.target_ok && !e.small_ok) {
       reasons.push_back(std::string(RefundReasonCode(
           e.small_unit ? RefundReason::kLayoffRateAboveSmallUnitLimit
@@ -569,63 +542,52 @@ absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund
   }
   if (rule->basis == DifficultBasis::kBenefit) {
     if (req.monthly_benefit) {
-      res.monthly = *req.monthly_benefit;
-      ex.Step(Cat("Local monthly average unemployment benefit ", res.monthly.ToString(), " (given)"),
-              Cat("当地月人均失业保险金 ", res.monthly.ToString(), "（调用方提供）"));
+      e.monthly = *req.monthly_benefit;
     } else {
-      const BenefitLevel* level =
-          MostSpecific(catalog.employment().benefit_levels, req.region, req.as_of,
-                       [&](const BenefitLevel& b) { return b.year == req.year; });
-      if (level == nullptr) {
+      e.benefit_level = MostSpecific(catalog.employment().benefit_levels, req.region, req.as_of,
+                                     [&](const BenefitLevel& b) { return b.year == req.year; });
+      if (e.benefit_level == nullptr) {
         return NotFound("monthly_benefit",
                         Cat("no local monthly average unemployment benefit for ", req.year,
                             " in region ", req.region.ToString(), AsOfEn(req.as_of),
                             "; pass \"monthly_benefit\""));
       }
-      res.monthly = level->monthly;
-      ex.Rule(*level);
-      ex.Step(Cat("Local monthly average unemployment benefit ", res.monthly.ToString()),
-              Cat("当地月人均失业保险金 ", res.monthly.ToString()), level->id);
+      e.monthly = e.benefit_level->monthly;
     }
-    SIPOLICY_ASSIGN_OR_RETURN(const Money per_head, Times(res.monthly, res.months, "monthly_benefit"));
-    SIPOLICY_ASSIGN_OR_RETURN(res.entitlement, Times(per_head, req.insured, "insured"));
-    ex.Step(Cat("cap = ", res.months, " months x ", res.monthly.ToString(), " x ", req.insured,
-                " insured = ", res.entitlement.ToString()),
-            Cat("返还上限 = ", res.months, " 个月 × 月人均失业保险金 ", res.monthly.ToString(), " × 参保职工 ",
-                req.insured, " 人 = ", res.entitlement.ToString()),
-            rule->id);
+    SIPOLICY_ASSIGN_OR_RETURN(const Money per_head, Times(e.monthly, e.months, "monthly_benefit"));
+    SIPOLICY_ASSIGN_OR_RETURN(e.entitlement, Times(per_head, req.insured, "insured"));
   } else {
     if (!req.monthly_contributions) {
       return Invalid("monthly_contributions",
                      Cat("monthly_contributions is required: rule ", rule->id,
                          " caps the refund at months of the unit's and employees' contributions"));
     }
-    res.monthly = *req.monthly_contributions;
-    SIPOLICY_ASSIGN_OR_RETURN(res.entitlement, Times(res.monthly, res.months, "monthly_contributions"));
-    ex.Step(Cat("cap = ", res.months, " months x monthly contributions ", res.monthly.ToString(),
-                " = ", res.entitlement.ToString()),
-            Cat("返还上限 = ", res.months, " 个月 × 企业及职工月缴社会保险费 ", res.monthly.ToString(),
-                " = ", res.entitlement.ToString()),
-            rule->id);
+    e.monthly = *req.monthly_contributions;
+    SIPOLICY_ASSIGN_OR_RETURN(e.entitlement, Times(e.monthly, e.months, "monthly_contributions"));
   }
-  res.eligible = reasons.empty();
-  res.reasons = std::move(reasons);
-  if (res.eligible) {
-    res.amount = ClampedDifference(res.entitlement, req.already_refunded);
-    if (!req.already_refunded.is_zero()) {
-      ex.Step(Cat("amount = ", res.entitlement.ToString(), " - already refunded ",
-                  req.already_refunded.ToString(), " = ", res.amount.ToString()),
-              Cat("本次返还 = ", res.entitlement.ToString(), " − 已返还 ",
-                  req.already_refunded.ToString(), " = ", res.amount.ToString()));
-    }
-  } else {
-    ex.Step(Cat("Not eligible: ", CodesText(res.reasons)),
-            Cat("不符合困难企业稳岗返还条件（", ReasonsZh(res.reasons), "），返还金额 0"), rule->id);
-  }
-  const RefundPayeeRule* payee = FindRefundPayee(catalog, req.region, req.as_of);
-  res.payee = RoutePayee(payee, req.unit, req.has_public_account, res.amount);
-  UseRule(ex, payee);
-  PayeeStep(ex, res.payee, payee, req.unit);
+  e.eligible = reasons.empty();
+  if (e.eligible) e.amount = ClampedDifference(e.entitlement, req.already_refunded);
+  e.payee_rule = FindRefundPayee(catalog, req.region, req.as_of);
+  e.payee = RoutePayee(e.payee_rule, req.unit, req.has_public_account, e.amount);
+  return e;
+}
+
+}  // namespace internal
+
+absl::StatusOr<DifficultEnterpriseRefundResult> ComputeDifficultEnterpriseRefund(
+    const Catalog& catalog, const DifficultEnterpriseRefundRequest& req) {
+  SIPOLICY_ASSIGN_OR_RETURN(internal::DifficultRefundEval e,
+                            internal::EvaluateDifficultRefund(catalog, req));
+  DifficultEnterpriseRefundResult res;
+  res.eligible = e.eligible;
+  res.basis = e.rule->basis;
+  res.months = e.months;
+  res.monthly = e.monthly;
+  res.entitlement = e.entitlement;
+  res.amount = e.amount;
+  res.payee = e.payee;
+  internal::NarrateDifficultRefund(e, req, res.explanation);
+  res.reasons = std::move(e.reasons);
   return res;
 }
 

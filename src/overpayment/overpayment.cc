@@ -9,6 +9,7 @@
 #include <map>
 
 #include "contribution/contribution_cite.hpp"
+#include "overpayment/overpayment_eval.hpp"
 #include "sipolicy/contribution.hpp"
 #include "sipolicy/internal/cat.hpp"
 #include "sipolicy/internal/reader.hpp"
@@ -18,7 +19,6 @@ namespace sipolicy {
 namespace {
 
 using internal::Cat;
-using internal::CitationOf;
 using internal::Invalid;
 using internal::WithField;
 
@@ -65,7 +65,9 @@ absl::StatusOr<Settlement> ParseSettlement(std::string_view text) {
       Cat("unknown settlement '", text, "' (expected default, refund or offset)"));
 }
 
-absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
+namespace internal {
+
+absl::StatusOr<OverpaymentEval> EvaluateOverpayment(const Catalog& catalog,
                                                     const OverpaymentRequest& req) {
   if (req.ledger.empty()) return Invalid("ledger", "the ledger is empty");
   if (auto [again, first] = FirstRepeat(req.ledger); again >= 0) {
@@ -75,16 +77,15 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
                        InsuranceName(e.insurance), " of ledger[", first,
                        "]: give one line per period and insurance (add up the payments of a month)"));
   }
-  OverpaymentResult res;
-  Explanation& ex = res.explanation;
+  OverpaymentEval res;
   for (std::size_t i = 0; i < req.ledger.size(); ++i) {
     const LedgerEntry& e = req.ledger[i];
     const std::string field = Cat("ledger[", i, "]");
     if (e.paid.is_negative()) return Invalid(field + ".paid", "paid must not be negative");
     ContributionRequest c{req.region, req.unit, e.insurance, e.period, e.base, e.rate, req.as_of};
-    auto a = AssessContribution(catalog, c);
+    auto a = EvaluateContribution(catalog, c);
     if (!a.ok()) {
-      const std::string inner = internal::FieldOf(a.status());
+      const std::string inner = FieldOf(a.status());
       return WithField(a.status(), inner.empty() ? field : field + "." + inner);
     }
     OverpaymentLine line{e.period, e.insurance, a->payable, e.paid, Money(), Money(), a->relief_ratio};
@@ -95,48 +96,22 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
     }
     SIPOLICY_ASSIGN_OR_RETURN(res.total_overpaid, Sum(res.total_overpaid, line.overpaid, field));
     SIPOLICY_ASSIGN_OR_RETURN(res.total_shortfall, Sum(res.total_shortfall, line.shortfall, field));
-    ex.Step(Cat(e.period.ToString(), " ", InsuranceName(e.insurance), ": payable ",
-                a->payable.ToString(), " (relief ratio ", a->relief_ratio.ToString(), "), paid ",
-                e.paid.ToString(), ", overpaid ", line.overpaid.ToString(),
-                line.shortfall.is_zero() ? "" : Cat(", still owed ", line.shortfall.ToString())),
-            Cat("所属期 ", e.period.ToString(), " ", InsuranceNameZh(e.insurance), "：减免后应缴 ",
-                a->payable.ToString(), "，已缴 ", e.paid.ToString(), "，多缴 ", line.overpaid.ToString(),
-                line.shortfall.is_zero() ? "" : Cat("，仍欠缴 ", line.shortfall.ToString())),
-            a->window != nullptr ? a->window->id : std::string());
-    ex.RulesFrom(a->explanation);  // the windows and rates behind each payable amount
     res.lines.push_back(line);
+    res.assessed.push_back(*a);  // the windows and rates behind each payable amount
   }
 
   // The choice between refund and offset, and its terms, as the catalog has them.
   const SettlementRule* terms =
       MostSpecific(catalog.employment().settlements, req.region, req.as_of,
                    [](const SettlementRule&) { return true; });
-  const ReliefClass cls = ClassifyForRelief(req.unit);
-  const bool sme = cls == ReliefClass::kSme;
-  const bool batch = terms == nullptr || terms->sme_batch_refund;
-  const bool later_only = terms == nullptr || terms->offset_later_months_only;
-  const std::string terms_id = terms != nullptr ? terms->id : std::string();
-  if (terms != nullptr) ex.Rule(*terms);
+  res.terms = terms;
+  res.cls = ClassifyForRelief(req.unit);
+  res.sme_batch = terms == nullptr || terms->sme_batch_refund;
+  res.later_only = terms == nullptr || terms->offset_later_months_only;
+  const bool later_only = res.later_only;
   res.settlement = req.settlement == Settlement::kDefault ? Settlement::kRefund : req.settlement;
-  if (req.settlement == Settlement::kDefault && cls == ReliefClass::kExcluded) {
-    ex.Step("Public institution: no relief, so only a payment above the full amount is refunded",
-            "机关事业单位不享受阶段性减免，仅退回超过全额应缴的部分", terms_id);
-  } else if (req.settlement == Settlement::kDefault) {
-    ex.Step(sme && batch
-                ? "SME: overpayment refunded in a batch, no application needed"
-                : "Large enterprise or other unit: refund by default; the unit may choose offset against later months instead",
-            sme && batch ? "中小微企业：由社会保险经办机构批量发起退费，无需参保单位申请"
-                         : "大型企业等参保单位：按单位意愿选择退回或冲抵以后月份的缴费，未选择的予以退回",
-            terms_id);
-  } else {
-    ex.Step(Cat("Settlement chosen by the unit: ", SettlementName(req.settlement)),
-            req.settlement == Settlement::kRefund ? "参保单位选择退回多缴部分"
-                                                  : "参保单位选择以多缴部分冲抵以后月份的缴费",
-            terms_id);
-  }
   if (res.settlement == Settlement::kRefund) {
     res.refund = res.total_overpaid;
-    ex.Step(Cat("Refund ", res.refund.ToString()), Cat("退费 ", res.refund.ToString()), terms_id);
     return res;
   }
 
@@ -155,16 +130,10 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
       return Invalid(Cat("upcoming[", i, "].payable"), "payable must not be negative");
     }
   }
-  const OffsetFundRule* funds =
-      MostSpecific(catalog.employment().offset_funds, req.region, req.as_of,
-                   [](const OffsetFundRule&) { return true; });
-  const bool across = funds != nullptr && funds->across_insurances;
-  if (funds != nullptr) ex.Rule(*funds);
-  ex.Step(Cat("Offsets go to ", later_only ? "later months only" : "any month", " and ",
-              across ? "may pay another insurance" : "stay within the same insurance fund"),
-          Cat("多缴部分", later_only ? "只冲抵以后月份的缴费" : "可冲抵各月缴费", "，",
-              across ? "可跨险种冲抵" : "只冲抵同一险种（各项社会保险基金分别建账、分账核算）"),
-          funds != nullptr ? funds->id : terms_id);
+  res.funds = MostSpecific(catalog.employment().offset_funds, req.region, req.as_of,
+                           [](const OffsetFundRule&) { return true; });
+  res.across = res.funds != nullptr && res.funds->across_insurances;
+  const bool across = res.across;
   std::vector<Credit> credits;
   for (const auto& l : res.lines) {
     if (!l.overpaid.is_zero()) credits.push_back({l.period, l.insurance, l.overpaid});
@@ -177,7 +146,7 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
   });
   for (const auto& u : upcoming) {
     Money offset;
-    std::string from_en, from_zh;
+    std::vector<OverpaymentEval::Take> takes;
     for (Credit& c : credits) {
       if (c.left.is_zero() || (later_only && !(c.period < u.period)) ||
           (!across && c.insurance != u.insurance)) {
@@ -188,30 +157,32 @@ absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
       const Money take = std::min(c.left, room);
       c.left = *Subtract(c.left, take);
       offset = *Add(offset, take);
-      from_en += Cat(from_en.empty() ? "" : ", ", take.ToString(), " from ", c.period.ToString(), " ",
-                     InsuranceName(c.insurance));
-      from_zh += Cat(from_zh.empty() ? "" : "，", c.period.ToString(), " ", InsuranceNameZh(c.insurance),
-                     "多缴 ", take.ToString());
+      takes.push_back({c.period, c.insurance, take});
     }
     if (offset.is_zero()) continue;
-    OffsetLine line{u.period, u.insurance, u.payable, offset, *Subtract(u.payable, offset)};
-    ex.Step(Cat("Offset ", offset.ToString(), " against ", u.period.ToString(), " ",
-                InsuranceName(u.insurance), " (", from_en, "; ", u.payable.ToString(), " -> ",
-                line.payable_after.ToString(), ")"),
-            Cat("冲抵所属期 ", u.period.ToString(), " ", InsuranceNameZh(u.insurance), " ",
-                offset.ToString(), "（", from_zh, "；应缴 ", u.payable.ToString(), " → ",
-                line.payable_after.ToString(), "）"),
-            funds != nullptr ? funds->id : terms_id);
-    res.offsets.push_back(line);
+    res.offsets.push_back(OffsetLine{u.period, u.insurance, u.payable, offset, *Subtract(u.payable, offset)});
+    res.takes.push_back(std::move(takes));
   }
   Money credit;
   for (const Credit& c : credits) credit = *Add(credit, c.left);
   res.remaining_credit = credit;
-  ex.Step(Cat("Credit remaining after offset: ", credit.ToString(),
-              credit.is_zero() ? "" : " (no later month left that it may pay; it stays a credit)"),
-          Cat("冲抵后剩余多缴金额 ", credit.ToString(),
-              credit.is_zero() ? "" : "（没有可冲抵的以后月份缴费，仍为多缴余额）"),
-          terms_id);
+  return res;
+}
+
+}  // namespace internal
+
+absl::StatusOr<OverpaymentResult> SettleOverpayment(const Catalog& catalog,
+                                                    const OverpaymentRequest& req) {
+  SIPOLICY_ASSIGN_OR_RETURN(internal::OverpaymentEval e, internal::EvaluateOverpayment(catalog, req));
+  OverpaymentResult res;
+  internal::NarrateOverpayment(e, req, res.explanation);
+  res.lines = std::move(e.lines);
+  res.total_overpaid = e.total_overpaid;
+  res.total_shortfall = e.total_shortfall;
+  res.settlement = e.settlement;
+  res.refund = e.refund;
+  res.offsets = std::move(e.offsets);
+  res.remaining_credit = e.remaining_credit;
   return res;
 }
 
