@@ -278,7 +278,7 @@ int sipolicy_stable_job_refund(int64_t* out_amount_fen, int32_t* out_eligible, i
     *out_eligible = res->eligible ? 1 : 0;
     *out_ratio_num = res->ratio.num();
     *out_ratio_den = res->ratio.den();
-    *out_reasons = res->reason_set;
+    *out_reasons = res->reason_set.bits();
     *out_payee = static_cast<int32_t>(res->payee);
     return Clear();
   });
@@ -327,7 +327,7 @@ int sipolicy_stable_job_refund_batch(int64_t* out_amount_fen, int32_t* out_eligi
         [&](size_t i, const sipolicy::ScreeningOutcome& o) {
           out_amount_fen[i] = o.amount.fen();
           out_eligible[i] = o.eligible ? 1 : 0;
-          out_reasons[i] = o.reasons;
+          out_reasons[i] = o.reasons.bits();
         },
         &summary);
     if (out_total_fen != nullptr) *out_total_fen = summary.total_amount.fen();

@@ -362,7 +362,7 @@ int sipolicy_stable_job_refund_eval(sipolicy_stable_job_refund_result* out,
     r.amount_fen = res->amount.fen();
     r.ratio_num = res->ratio.num();
     r.ratio_den = res->ratio.den();
-    r.reasons = res->reason_set;
+    r.reasons = res->reason_set.bits();
     r.payee = static_cast<int32_t>(res->payee);
     WriteResult(kRRes, out, SizeAt(out), r);
     return Clear();
@@ -398,7 +398,7 @@ int sipolicy_stable_job_refund_eval_batch(sipolicy_stable_job_refund_result* out
           r.amount_fen = o.amount.fen();
           r.ratio_num = o.ratio.num();
           r.ratio_den = o.ratio.den();
-          r.reasons = o.reasons;
+          r.reasons = o.reasons.bits();
           r.payee = static_cast<int32_t>(o.payee);
           WriteResult(kRRes, dst + i * out_stride, out_stride, r);
         },

@@ -41,6 +41,7 @@
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/decimal.hpp"
 #include "sipolicy/employment_rules.hpp"
+#include "sipolicy/enum_set.hpp"
 #include "sipolicy/explain.hpp"
 #include "sipolicy/period.hpp"
 #include "sipolicy/policy.hpp"
@@ -74,10 +75,10 @@ enum class RefundReason : std::uint8_t {
   kZombieEnterprise,               // "zombie_enterprise"
 };
 inline constexpr int kRefundReasonCount = 9;
-using RefundReasonSet = std::uint16_t;
-constexpr RefundReasonSet Bit(RefundReason r) {
-  return static_cast<RefundReasonSet>(1u << static_cast<int>(r));
-}
+// Bit i of bits() is the reason of value i: the C ABI and the columns pass
+// these bits as the reasons mask.
+using RefundReasonSet = EnumSet<RefundReason, std::uint16_t>;
+static_assert(RefundReasonSet::Fits(RefundReason::kZombieEnterprise));
 std::string_view RefundReasonCode(RefundReason r);
 // The codes of a set, in enum order.
 std::vector<std::string> RefundReasonCodes(RefundReasonSet s);
@@ -113,7 +114,7 @@ struct StableJobRefundResult {
   Ratio policy_ratio;       // the rule's rate for the unit's class (0 when none)
   Money entitlement;        // round(ratio × prior_year_paid)
   Money amount;             // max(entitlement − already_refunded, 0)
-  RefundReasonSet reason_set = 0;
+  RefundReasonSet reason_set;
   std::vector<std::string> reasons;  // codes; empty when eligible
   Payee payee = Payee::kNone;
   Ratio layoff_target;      // the target the layoffs were tested against
@@ -132,7 +133,7 @@ struct ScreeningOutcome {
   bool eligible = false;
   Ratio ratio;
   Money amount;
-  RefundReasonSet reasons = 0;
+  RefundReasonSet reasons;
   Payee payee = Payee::kNone;
 };
 

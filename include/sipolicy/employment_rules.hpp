@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "sipolicy/decimal.hpp"
+#include "sipolicy/enum_set.hpp"
 #include "sipolicy/period.hpp"
 #include "sipolicy/policy.hpp"
 
@@ -39,20 +40,18 @@ struct YearRange {
 
 // The size class a 稳岗返还 rate is set for: 大型企业 vs 中小微企业.
 enum class RefundClass : std::uint8_t { kLarge, kSme };
-using RefundClassSet = std::uint8_t;
-constexpr RefundClassSet Bit(RefundClass c) {
-  return static_cast<RefundClassSet>(1u << static_cast<int>(c));
-}
+using RefundClassSet = EnumSet<RefundClass, std::uint8_t>;
+static_assert(RefundClassSet::Fits(RefundClass::kSme));
 std::string_view RefundClassName(RefundClass c);  // "large", "sme"
 absl::StatusOr<RefundClass> ParseRefundClass(std::string_view text);
 // 机关事业单位 have no class (std::nullopt); 个体工商户 insured as a unit are
 // SMEs; enterprises and social organisations follow unit.size.
 std::optional<RefundClass> RefundClassOf(const Unit& unit);
 
-using UnitTypeSet = std::uint8_t;
-constexpr UnitTypeSet Bit(UnitType t) { return static_cast<UnitTypeSet>(1u << static_cast<int>(t)); }
-using UnitSizeSet = std::uint8_t;
-constexpr UnitSizeSet Bit(UnitSize s) { return static_cast<UnitSizeSet>(1u << static_cast<int>(s)); }
+using UnitTypeSet = EnumSet<UnitType, std::uint8_t>;
+static_assert(UnitTypeSet::Fits(UnitType::kPublicInstitution));
+using UnitSizeSet = EnumSet<UnitSize, std::uint8_t>;
+static_assert(UnitSizeSet::Fits(UnitSize::kMicro));
 
 // People a subsidy is for.
 enum class TargetGroup : std::uint8_t {
@@ -64,10 +63,8 @@ enum class TargetGroup : std::uint8_t {
   kMigrantWorker,          // 农民工
   kOther,                  // anyone else
 };
-using TargetGroupSet = std::uint16_t;
-constexpr TargetGroupSet Bit(TargetGroup g) {
-  return static_cast<TargetGroupSet>(1u << static_cast<int>(g));
-}
+using TargetGroupSet = EnumSet<TargetGroup, std::uint16_t>;
+static_assert(TargetGroupSet::Fits(TargetGroup::kOther));
 // "difficult", "zero_employment_family", "graduate", "registered_unemployed",
 // "veteran", "migrant_worker", "other".
 std::string_view TargetGroupName(TargetGroup g);
@@ -86,8 +83,8 @@ struct LayoffTarget : RuleHeader {
 // The refund rate for the refunds paid for `years`, by size class.
 struct RefundRate : RuleHeader {
   YearRange years;              // the refund year (the year the refund is paid for)
-  RefundClassSet classes = 0;
-  UnitTypeSet unit_types = 0;   // which unit types the document covers
+  RefundClassSet classes;
+  UnitTypeSet unit_types;       // which unit types the document covers
   Ratio rate;                   // of the previous year's contributions actually paid
   bool top_up = false;          // 补齐差额: units refunded at a lower rate get the difference
 };
@@ -96,7 +93,7 @@ struct RefundRate : RuleHeader {
 // A pack whose regional rate exceeds an applicable ceiling is rejected.
 struct RefundCeiling : RuleHeader {
   YearRange years;
-  RefundClassSet classes = 0;
+  RefundClassSet classes;
   Ratio max_rate;
 };
 
@@ -106,10 +103,8 @@ enum class RefundExclusion : std::uint8_t {
   kLiquidation,  // 破产清算
   kZombie,       // 僵尸企业
 };
-using RefundExclusionSet = std::uint8_t;
-constexpr RefundExclusionSet Bit(RefundExclusion e) {
-  return static_cast<RefundExclusionSet>(1u << static_cast<int>(e));
-}
+using RefundExclusionSet = EnumSet<RefundExclusion, std::uint8_t>;
+static_assert(RefundExclusionSet::Fits(RefundExclusion::kZombie));
 std::string_view RefundExclusionName(RefundExclusion e);  // "arrears", "dishonest", ...
 absl::StatusOr<RefundExclusion> ParseRefundExclusion(std::string_view text);
 
@@ -120,15 +115,15 @@ struct RefundConditions : RuleHeader {
   int target_year_offset = -1;       // layoffs and target of year (refund year + offset)
   std::int64_t small_unit_max_insured = 30;  // insured at year end, inclusive
   Ratio small_unit_max_layoff_ratio;         // 1/5: layoffs <= 20% of insured
-  RefundExclusionSet exclusions = 0;
+  RefundExclusionSet exclusions;
 };
 
 // Where a refund is paid: the public account (对公账户); units of the listed
 // sizes or types without one are paid into the account they pay social
 // insurance from (as the Guizhou prefecture bureau's 2022 work report does). Anyone else without a public account: unresolved.
 struct RefundPayeeRule : RuleHeader {
-  UnitSizeSet fallback_sizes = 0;
-  UnitTypeSet fallback_types = 0;
+  UnitSizeSet fallback_sizes;
+  UnitTypeSet fallback_types;
 };
 
 // 困难企业稳岗返还 (2020): the region's document chooses the basis.
@@ -204,8 +199,8 @@ struct WorkTrainingRule : RuleHeader {
   std::optional<Money> monthly_amount; // per person per month; absent: the province sets it
   int max_months = 6;
   int min_contract_months = 6;
-  TargetGroupSet groups = 0;
-  RefundClassSet employer_classes = 0; // {sme}: 中小微企业
+  TargetGroupSet groups;
+  RefundClassSet employer_classes;     // {sme}: 中小微企业
 };
 
 // --- 灵活就业社会保险补贴 ------------------------------------------------------
@@ -225,13 +220,13 @@ struct SocialInsuranceSubsidyRule : RuleHeader {
 struct RetentionTrainingRule : RuleHeader {
   YearRange years;
   Money per_employee;
-  UnitTypeSet unit_types = 0;
+  UnitTypeSet unit_types;
 };
 
 struct JobExpansionRule : RuleHeader {
   YearRange years;
   Money per_hire;
-  UnitTypeSet unit_types = 0;
+  UnitTypeSet unit_types;
 };
 
 // --- 创业补贴 ------------------------------------------------------------------
@@ -244,7 +239,7 @@ absl::StatusOr<EntrepreneurshipKind> ParseEntrepreneurshipKind(std::string_view 
 
 struct EntrepreneurshipRule : RuleHeader {
   EntrepreneurshipKind kind = EntrepreneurshipKind::kStartup;
-  TargetGroupSet groups = 0;
+  TargetGroupSet groups;
   Money max_per_grant;
 };
 
@@ -276,10 +271,8 @@ enum class SizeMeasure : std::uint8_t {
   kRevenue,    // Y 营业收入
   kAssets,     // Z 资产总额
 };
-using SizeMeasureSet = std::uint8_t;
-constexpr SizeMeasureSet Bit(SizeMeasure m) {
-  return static_cast<SizeMeasureSet>(1u << static_cast<int>(m));
-}
+using SizeMeasureSet = EnumSet<SizeMeasure, std::uint8_t>;
+static_assert(SizeMeasureSet::Fits(SizeMeasure::kAssets));
 std::string_view SizeMeasureName(SizeMeasure m);  // "employees", "revenue", "assets"
 
 // Lower bounds of one tier; only the sector's measures count.
@@ -291,7 +284,7 @@ struct SizeBounds {
 
 struct SizeThresholds : RuleHeader {
   std::vector<Sector> sectors;
-  SizeMeasureSet measures = 0;
+  SizeMeasureSet measures;
   SizeBounds large, medium, small;
 };
 

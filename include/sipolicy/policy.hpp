@@ -20,6 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "sipolicy/decimal.hpp"
+#include "sipolicy/enum_set.hpp"
 #include "sipolicy/period.hpp"
 
 namespace sipolicy {
@@ -36,10 +37,11 @@ inline constexpr Insurance kAllInsurances[] = {Insurance::kPension, Insurance::k
 std::string_view InsuranceName(Insurance i);     // "pension"
 std::string_view InsuranceNameZh(Insurance i);   // "养老保险"
 absl::StatusOr<Insurance> ParseInsurance(std::string_view text);
-// A set of insurances as a bit mask.
-using InsuranceSet = std::uint8_t;
-constexpr InsuranceSet Bit(Insurance i) { return static_cast<InsuranceSet>(1u << static_cast<int>(i)); }
-inline constexpr InsuranceSet kAllInsuranceSet = 0b111;
+// A set of insurances; bit i of bits() is the insurance of value i.
+using InsuranceSet = EnumSet<Insurance, std::uint8_t>;
+static_assert(InsuranceSet::Fits(Insurance::kWorkInjury));
+inline constexpr InsuranceSet kAllInsuranceSet{Insurance::kPension, Insurance::kUnemployment,
+                                               Insurance::kWorkInjury};
 
 // --- Regions -----------------------------------------------------------------
 // A GB/T 2260 administrative division code. 000000 is national (全国).
@@ -142,10 +144,8 @@ std::string_view UnitTypeNameZh(UnitType t);
 absl::StatusOr<ReliefClass> ParseReliefClass(std::string_view text);
 // ClassifyForRelief({UnitSize::kLarge, UnitType::kEnterprise}) == kLargeOrOther.
 ReliefClass ClassifyForRelief(const Unit& unit);
-using ReliefClassSet = std::uint8_t;
-constexpr ReliefClassSet Bit(ReliefClass c) {
-  return static_cast<ReliefClassSet>(1u << static_cast<int>(c));
-}
+using ReliefClassSet = EnumSet<ReliefClass, std::uint8_t>;
+static_assert(ReliefClassSet::Fits(ReliefClass::kExcluded));
 
 // --- Rules -------------------------------------------------------------------
 // What every rule has: an id, its document, where it applies.
@@ -164,7 +164,7 @@ inline constexpr Period kOpenEnd{kMaxYear, 12};
 
 // 阶段性减免: relief ratio 1 (免征) or 1/2 (减半) of the employer share.
 struct ExemptionWindow : RuleHeader {
-  ReliefClassSet classes = 0;
+  ReliefClassSet classes;
   InsuranceSet insurances = kAllInsuranceSet;
   PeriodRange periods;
   Ratio ratio;  // of the employer amount due

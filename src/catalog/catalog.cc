@@ -66,7 +66,7 @@ const Document* Catalog::FindDocument(std::string_view id) const {
 const ExemptionWindow* Catalog::FindExemption(Region region, ReliefClass cls, Insurance insurance,
                                               Period period, std::optional<Date> as_of) const {
   return MostSpecific(exemptions_, region, as_of, [&](const ExemptionWindow& w) {
-    return (w.classes & Bit(cls)) && (w.insurances & Bit(insurance)) && w.periods.contains(period);
+    return w.classes.contains(cls) && w.insurances.contains(insurance) && w.periods.contains(period);
   });
 }
 
@@ -81,7 +81,7 @@ std::vector<const DeferralWindow*> Catalog::FindDeferrals(Region region, Insuran
                                                           Period period,
                                                           std::optional<Date> as_of) const {
   return AllApplicable(deferrals_, region, as_of, [&](const DeferralWindow& w) {
-    return (w.insurances & Bit(insurance)) && w.periods.contains(period);
+    return w.insurances.contains(insurance) && w.periods.contains(period);
   });
 }
 

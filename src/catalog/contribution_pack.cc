@@ -15,11 +15,9 @@ namespace {
 
 std::string InsuranceList(InsuranceSet s) {
   std::string out;
-  for (Insurance i : kAllInsurances) {
-    if (s & Bit(i)) {
-      if (!out.empty()) out += ",";
-      out += InsuranceName(i);
-    }
+  for (Insurance i : s) {
+    if (!out.empty()) out += ",";
+    out += InsuranceName(i);
   }
   return out;
 }
@@ -37,7 +35,7 @@ void ReadExemption(ObjectReader& r, const json::Value&, const PackContext&, Exem
                    "' (expected \"sme\", \"large_or_other\" or, with ratio 0, \"excluded\")"));
         break;
       }
-      w.classes |= Bit(*c);
+      w.classes.insert(*c);
     }
     if (units.empty()) r.Fail(*r.Get("units", true), "units", "must name at least one class");
   }
@@ -48,7 +46,7 @@ void ReadExemption(ObjectReader& r, const json::Value&, const PackContext&, Exem
            Cat("relief ratio ", w.ratio.ToString(), " is outside 0..1"));
   }
   // 机关事业单位 get no relief: a window may name them only to say so (ratio 0).
-  if (r.ok() && (w.classes & Bit(ReliefClass::kExcluded)) && !w.ratio.is_zero()) {
+  if (r.ok() && w.classes.contains(ReliefClass::kExcluded) && !w.ratio.is_zero()) {
     r.Fail(*r.Get("ratio", true), "ratio",
            "a window naming \"excluded\" (机关事业单位) must have ratio 0: they get no relief");
   }
@@ -125,7 +123,8 @@ void ReadNotice(ObjectReader& r, const json::Value&, const PackContext&, Notice&
 
 // --- Contradictions: scopes that overlap, values that differ ---------------
 std::string ExemptionConflict(const ExemptionWindow& a, const ExemptionWindow& b) {
-  if (!(a.classes & b.classes) || !(a.insurances & b.insurances) || !a.periods.overlaps(b.periods)) {
+  if ((a.classes & b.classes).empty() || (a.insurances & b.insurances).empty() ||
+      !a.periods.overlaps(b.periods)) {
     return {};
   }
   return a.ratio == b.ratio ? std::string()

@@ -27,7 +27,7 @@ bool ReadBounds(ObjectReader& parent, std::string_view key, SizeMeasureSet measu
   if (v == nullptr) return false;
   ObjectReader r(*v, parent.FieldPath(key), error);
   SizeBounds b;
-  if (measures & Bit(SizeMeasure::kEmployees)) {
+  if (measures.contains(SizeMeasure::kEmployees)) {
     r.Read("employees", &b.employees, true, 0, 1'000'000'000);
   }
   auto wan = [&](std::string_view k, Money* m) {
@@ -40,8 +40,8 @@ bool ReadBounds(ObjectReader& parent, std::string_view key, SizeMeasureSet measu
     }
     *m = *yuan;
   };
-  if (measures & Bit(SizeMeasure::kRevenue)) wan("revenue_10k", &b.revenue);
-  if (measures & Bit(SizeMeasure::kAssets)) wan("assets_10k", &b.assets);
+  if (measures.contains(SizeMeasure::kRevenue)) wan("revenue_10k", &b.revenue);
+  if (measures.contains(SizeMeasure::kAssets)) wan("assets_10k", &b.assets);
   if (!r.Finish()) return false;
   *out = b;
   return true;
@@ -65,9 +65,9 @@ void ReadLayoffTarget(ObjectReader& r, const json::Value&, const PackContext&, L
 void ReadRefundRate(ObjectReader& r, const json::Value&, const PackContext&, RefundRate& rate) {
   ReadYears(r, "years", &rate.years);
   ReadSet(r, "classes", ParseRefundClass, &rate.classes);
-  rate.unit_types = Bit(UnitType::kEnterprise);
+  rate.unit_types = {UnitType::kEnterprise};
   ReadSet(r, "unit_types", ParseUnitType, &rate.unit_types, false);
-  if (rate.unit_types & Bit(UnitType::kPublicInstitution)) {
+  if (rate.unit_types.contains(UnitType::kPublicInstitution)) {
     r.Fail(*r.Get("unit_types", true), "unit_types",
            "public_institution cannot receive 稳岗返还 (no refund class)");
   }
@@ -195,16 +195,16 @@ void ReadSizeThresholds(ObjectReader& r, const json::Value& v, const PackContext
   std::vector<std::string> measures;
   if (r.Read("measures", &measures)) {
     for (const auto& m : measures) {
-      if (m == "employees") t.measures |= Bit(SizeMeasure::kEmployees);
-      else if (m == "revenue") t.measures |= Bit(SizeMeasure::kRevenue);
-      else if (m == "assets") t.measures |= Bit(SizeMeasure::kAssets);
+      if (m == "employees") t.measures.insert(SizeMeasure::kEmployees);
+      else if (m == "revenue") t.measures.insert(SizeMeasure::kRevenue);
+      else if (m == "assets") t.measures.insert(SizeMeasure::kAssets);
       else {
         r.Fail(*r.Get("measures", true), "measures",
                Cat("unknown measure '", m, "' (expected employees, revenue or assets)"));
         break;
       }
     }
-    if (r.ok() && t.measures == 0) r.Fail(*r.Get("measures", true), "measures", "must name a measure");
+    if (r.ok() && t.measures.empty()) r.Fail(*r.Get("measures", true), "measures", "must name a measure");
   }
   if (r.ok()) {
     ReadBounds(r, "large", t.measures, &t.large, ctx.error);
@@ -255,7 +255,8 @@ std::string LayoffTargetConflict(const LayoffTarget& a, const LayoffTarget& b) {
 }
 
 std::string RefundRateConflict(const RefundRate& a, const RefundRate& b) {
-  if (!a.years.overlaps(b.years) || !(a.classes & b.classes) || !(a.unit_types & b.unit_types)) {
+  if (!a.years.overlaps(b.years) || (a.classes & b.classes).empty() ||
+      (a.unit_types & b.unit_types).empty()) {
     return {};
   }
   return a.rate == b.rate && a.top_up == b.top_up
@@ -265,7 +266,7 @@ std::string RefundRateConflict(const RefundRate& a, const RefundRate& b) {
 }
 
 std::string RefundCeilingConflict(const RefundCeiling& a, const RefundCeiling& b) {
-  if (!a.years.overlaps(b.years) || !(a.classes & b.classes)) return {};
+  if (!a.years.overlaps(b.years) || (a.classes & b.classes).empty()) return {};
   return Versus("ceiling ", a.max_rate, b.max_rate);
 }
 
@@ -340,17 +341,17 @@ std::string SocialInsuranceConflict(const SocialInsuranceSubsidyRule& a,
 }
 
 std::string RetentionConflict(const RetentionTrainingRule& a, const RetentionTrainingRule& b) {
-  if (!a.years.overlaps(b.years) || !(a.unit_types & b.unit_types)) return {};
+  if (!a.years.overlaps(b.years) || (a.unit_types & b.unit_types).empty()) return {};
   return Versus("per employee ", a.per_employee, b.per_employee);
 }
 
 std::string JobExpansionConflict(const JobExpansionRule& a, const JobExpansionRule& b) {
-  if (!a.years.overlaps(b.years) || !(a.unit_types & b.unit_types)) return {};
+  if (!a.years.overlaps(b.years) || (a.unit_types & b.unit_types).empty()) return {};
   return Versus("per hire ", a.per_hire, b.per_hire);
 }
 
 std::string EntrepreneurshipConflict(const EntrepreneurshipRule& a, const EntrepreneurshipRule& b) {
-  if (a.kind != b.kind || !(a.groups & b.groups)) return {};
+  if (a.kind != b.kind || (a.groups & b.groups).empty()) return {};
   return Versus("cap ", a.max_per_grant, b.max_per_grant);
 }
 
@@ -405,7 +406,7 @@ void CheckRefundCeilings(const Catalog& cat, const PackPlaces& places, ReadError
     const bool rate_ours = places.Contains(kRates, rate.id);
     for (const RefundCeiling& c : e.refund_ceilings) {
       if (!(rate_ours || places.Contains(kCeilings, c.id)) || !c.AppliesTo(rate.region) ||
-          !c.years.overlaps(rate.years) || !(c.classes & rate.classes) ||
+          !c.years.overlaps(rate.years) || (c.classes & rate.classes).empty() ||
           !(rate.rate > c.max_rate)) {
         continue;
       }

@@ -44,32 +44,32 @@ inline bool ReadYears(ObjectReader& r, std::string_view key, YearRange* out) {
   return true;
 }
 
-// A list of names into a bit set; [] is the empty set.
+// A list of names into an EnumSet; [] is the empty set.
 template <class Set, class Parse>
 inline bool ReadNameSet(ObjectReader& r, std::string_view key, Parse parse, Set* out,
                         bool required = true) {
   std::vector<std::string> names;
   if (!r.Read(key, &names, required)) return false;
-  Set set = 0;
+  Set set;
   for (const auto& n : names) {
     auto e = parse(n);
     if (!e.ok()) {
       r.Fail(*r.Get(key, true), key, std::string(e.status().message()));
       return false;
     }
-    set = static_cast<Set>(set | Bit(*e));
+    set.insert(*e);
   }
   *out = set;
   return true;
 }
 
-// A list of names into a bit set; at least one name.
+// A list of names into an EnumSet; at least one name.
 template <class Set, class Parse>
 inline bool ReadSet(ObjectReader& r, std::string_view key, Parse parse, Set* out,
                     bool required = true) {
-  Set set = 0;
+  Set set;
   if (!ReadNameSet(r, key, parse, &set, required)) return false;
-  if (set == 0) {
+  if (set.empty()) {
     r.Fail(*r.Get(key, true), key, "must name at least one");
     return false;
   }

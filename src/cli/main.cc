@@ -469,9 +469,7 @@ int CmdRules(int argc, char** argv) {
   }
   auto insurances = [](sipolicy::InsuranceSet s) {
     std::string out;
-    for (auto i : sipolicy::kAllInsurances) {
-      if (s & sipolicy::Bit(i)) out += (out.empty() ? "" : ",") + std::string(sipolicy::InsuranceName(i));
-    }
+    for (auto i : s) out += (out.empty() ? "" : ",") + std::string(sipolicy::InsuranceName(i));
     return out;
   };
   std::printf("\nexemption windows (阶段性减免):\n");
@@ -479,7 +477,7 @@ int CmdRules(int argc, char** argv) {
     if (!keep(w)) continue;
     std::string cls;
     for (auto c : {sipolicy::ReliefClass::kSme, sipolicy::ReliefClass::kLargeOrOther}) {
-      if (w.classes & sipolicy::Bit(c)) cls += (cls.empty() ? "" : ",") + std::string(sipolicy::ReliefClassName(c));
+      if (w.classes.contains(c)) cls += (cls.empty() ? "" : ",") + std::string(sipolicy::ReliefClassName(c));
     }
     line(w, Cat(cls, " ", insurances(w.insurances), " ratio ", w.ratio.ToString()), w.periods.ToString());
   }

@@ -546,7 +546,7 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
       }
     }
     const internal::RefundEval& e = *eval;
-    if (e.reasons == 0 && !e.amount.is_zero()) {
+    if (e.reasons.empty() && !e.amount.is_zero()) {
       // Totals stay in the money range, or the record is reported, as in the
       // per-record screening.
       std::int64_t total;
@@ -569,11 +569,11 @@ absl::StatusOr<std::size_t> ScreenStableJobRefundColumns(const Catalog& catalog,
       sum.employees_covered += req.insured;
     }
     out.status[i] = static_cast<std::int32_t>(RecordStatus::kOk);
-    Put(out.eligible, i, e.reasons == 0 ? 1 : 0);
+    Put(out.eligible, i, e.reasons.empty() ? 1 : 0);
     Put(out.amount, i, e.amount.fen());
     Put(out.ratio_num, i, e.ratio.num());
     Put(out.ratio_den, i, e.ratio.den());
-    Put(out.reasons, i, static_cast<std::int32_t>(e.reasons));
+    Put(out.reasons, i, static_cast<std::int32_t>(e.reasons.bits()));
     Put(out.payee, i, static_cast<std::int32_t>(e.payee));
   }
   if (totals != nullptr) *totals = sum;

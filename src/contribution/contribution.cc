@@ -21,7 +21,7 @@ const ExemptionWindow* RestatedExemption(const Catalog& catalog, Region region, 
   if (chosen == nullptr || chosen->region.level() == Region::Level::kNational) return nullptr;
   const auto level = chosen->region.level();
   return MostSpecific(catalog.exemptions(), region, as_of, [&](const ExemptionWindow& w) {
-    return w.region.level() < level && (w.classes & Bit(cls)) && (w.insurances & Bit(insurance)) &&
+    return w.region.level() < level && w.classes.contains(cls) && w.insurances.contains(insurance) &&
            w.periods.contains(period) && w.ratio == chosen->ratio;
   });
 }

@@ -246,16 +246,16 @@ bool ObjectReader::Read(std::string_view key, std::vector<std::string>* out, boo
 bool ObjectReader::Read(std::string_view key, InsuranceSet* out, bool required) {
   std::vector<std::string> names;
   if (!Read(key, &names, required)) return false;
-  InsuranceSet set = 0;
+  InsuranceSet set;
   for (const auto& n : names) {
     auto i = ParseInsurance(n);
     if (!i.ok()) {
       Fail(*value_.Find(key), key, StatusText(i.status()));
       return false;
     }
-    set |= Bit(*i);
+    set.insert(*i);
   }
-  if (set == 0) {
+  if (set.empty()) {
     Fail(*value_.Find(key), key, "must name at least one insurance");
     return false;
   }

@@ -44,13 +44,13 @@ std::vector<const DeferralWindow*> Nearest(const Catalog& catalog, const Deferra
   const DeferralWindow* after = nullptr;
   bool any_for_industry = false;
   for (const DeferralWindow& w : catalog.deferrals()) {
-    any_for_industry = any_for_industry || ((w.insurances & Bit(req.insurance)) &&
+    any_for_industry = any_for_industry || (w.insurances.contains(req.insurance) &&
                                             w.AppliesTo(req.region) &&
                                             Catalog::Known(*w.document, req.as_of) &&
                                             ForIndustry(w, req.unit.industry));
   }
   for (const DeferralWindow& w : catalog.deferrals()) {
-    if (!(w.insurances & Bit(req.insurance)) || !w.AppliesTo(req.region) ||
+    if (!w.insurances.contains(req.insurance) || !w.AppliesTo(req.region) ||
         !Catalog::Known(*w.document, req.as_of) ||
         (any_for_industry && !ForIndustry(w, req.unit.industry))) {
       continue;
@@ -121,8 +121,8 @@ absl::StatusOr<DeferralEval> EvaluateDeferral(const Catalog& catalog, const Defe
   }
   e.outcome = DeferralEval::Outcome::kWindows;
   for (const DeferralWindow* w : windows) {
-    std::uint8_t why = 0;
-    auto refuse = [&](DeferralRefusal r) { why |= static_cast<std::uint8_t>(1u << static_cast<int>(r)); };
+    DeferralRefusalSet why;
+    auto refuse = [&](DeferralRefusal r) { why.insert(r); };
     if (!w->industries.empty() &&
         std::find(w->industries.begin(), w->industries.end(), req.unit.industry) ==
             w->industries.end()) {
@@ -134,7 +134,7 @@ absl::StatusOr<DeferralEval> EvaluateDeferral(const Catalog& catalog, const Defe
       refuse(DeferralRefusal::kBeyondMaxMonths);
     }
     e.tried.push_back({w, why});
-    if (why == 0) {
+    if (why.empty()) {
       e.eligible = true;
       e.late_fee_waived = w->late_fee_waived;
       if (w->makeup_by.has_value()) {
@@ -151,9 +151,7 @@ absl::StatusOr<DeferralEval> EvaluateDeferral(const Catalog& catalog, const Defe
       e.reasons.clear();
       return e;
     }
-    for (int b = 0; b < kDeferralRefusalCount; ++b) {
-      if (why & (1u << b)) reason(DeferralRefusalCode(static_cast<DeferralRefusal>(b)));
-    }
+    for (DeferralRefusal r : why) reason(DeferralRefusalCode(r));
   }
   return e;
 }

@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/contribution.hpp"
+#include "sipolicy/enum_set.hpp"
 #include "sipolicy/explain.hpp"
 
 namespace sipolicy::internal {
@@ -22,7 +23,8 @@ enum class DeferralRefusal : std::uint8_t {
   kStartTooLate,           // start_too_late
   kBeyondMaxMonths,        // beyond_max_months
 };
-inline constexpr int kDeferralRefusalCount = 4;
+using DeferralRefusalSet = EnumSet<DeferralRefusal, std::uint8_t>;
+static_assert(DeferralRefusalSet::Fits(DeferralRefusal::kBeyondMaxMonths));
 std::string_view DeferralRefusalCode(DeferralRefusal r);
 
 struct DeferralEval {
@@ -37,7 +39,7 @@ struct DeferralEval {
   std::vector<const DeferralWindow*> cited;
   struct Try {
     const DeferralWindow* window = nullptr;
-    std::uint8_t refusals = 0;  // bits of DeferralRefusal; 0: applied
+    DeferralRefusalSet refusals;  // empty: applied
   };
   std::vector<Try> tried;
   bool eligible = false;

@@ -12,7 +12,7 @@ namespace {
 std::string InsurancesZh(InsuranceSet s) {
   std::string out;
   for (Insurance i : kAllInsurances) {
-    if (s & Bit(i)) out += Cat(out.empty() ? "" : "、", InsuranceNameZh(i));
+    if (s.contains(i)) out += Cat(out.empty() ? "" : "、", InsuranceNameZh(i));
   }
   return out;
 }
@@ -85,7 +85,7 @@ void NarrateDeferral(const DeferralEval& e, const DeferralRequest& req, Explanat
   }
   for (const DeferralEval::Try& t : e.tried) {
     const DeferralWindow& w = *t.window;
-    if (t.refusals == 0) {
+    if (t.refusals.empty()) {
       ex.Rule(w);  // only the window applied is cited
       ex.Step(Cat(req.period.ToString(), " may be deferred under ", w.id, " (periods ",
                   w.periods.ToString(), "); make up by ", e.makeup_due->ToString(),
@@ -96,9 +96,7 @@ void NarrateDeferral(const DeferralEval& e, const DeferralRequest& req, Explanat
       return;
     }
     std::string joined, joined_zh;
-    for (int b = 0; b < kDeferralRefusalCount; ++b) {
-      if (!(t.refusals & (1u << b))) continue;
-      const auto r = static_cast<DeferralRefusal>(b);
+    for (DeferralRefusal r : t.refusals) {
       joined += Cat(joined.empty() ? "" : ", ", DeferralRefusalCode(r));
       joined_zh += Cat(joined_zh.empty() ? "" : "；", RefusalZh(r, w, e, req));
     }

@@ -38,7 +38,7 @@ void NarrateDifficultRefund(const DifficultRefundEval& e, const DifficultEnterpr
     ex.Step("Public institutions get no 困难企业稳岗返还 (it is for enterprises)",
             Cat("机关事业单位不属于困难企业稳岗返还对象（", CitationOf(*rule), "适用于困难企业）"), rule->id);
   }
-  if (e.excluded != 0) {
+  if (!e.excluded.empty()) {
     const std::vector<std::string> excluded = RefundReasonCodes(e.excluded);
     ex.Rule(*e.exclusion_basis);
     ex.Step(Cat("Excluded: ", CodesText(excluded)), Cat(ReasonsZh(excluded), "，不予返还"),

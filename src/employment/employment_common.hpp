@@ -56,8 +56,6 @@ inline std::string_view ClassZh(RefundClass c) {
   return c == RefundClass::kLarge ? "大型企业" : "中小微企业";
 }
 
-inline bool Has(RefundExclusionSet s, RefundExclusion e) { return (s & Bit(e)) != 0; }
-
 // a/b <= c/d for non-negative a, c and positive b, d; a == 0 is always <=.
 inline bool AtMost(std::int64_t a, std::int64_t b, Ratio r) {
   if (a == 0) return true;
@@ -133,7 +131,6 @@ using internal::ClampedDifference;
 using internal::ClassZh;
 using internal::CodesText;
 using internal::Count;
-using internal::Has;
 using internal::Invalid;
 using internal::NonNegative;
 using internal::NotFound;

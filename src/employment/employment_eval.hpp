@@ -127,7 +127,7 @@ struct ClassifyEval {
   const SizeThresholds* thresholds = nullptr;
   SizeBounds value;
   int tiers_tried = 0;               // large, medium, small: 1..3
-  SizeMeasureSet below[3] = {0, 0, 0};  // per tier tried: the measures below its bounds
+  SizeMeasureSet below[3] = {};  // per tier tried: the measures below its bounds
   UnitSize size = UnitSize::kMicro;
 };
 absl::StatusOr<ClassifyEval> EvaluateClassify(const Catalog& catalog, const ClassifyRequest& req);
@@ -152,7 +152,7 @@ struct DifficultRefundEval {
   const DifficultRefundRule* rule = nullptr;
   int months = 0;
   bool public_institution = false;
-  RefundReasonSet excluded = 0;
+  RefundReasonSet excluded;
   const RuleHeader* exclusion_basis = nullptr;  // when excluded
   const RefundConditions* conditions = nullptr;
   bool layoff_tested = false;

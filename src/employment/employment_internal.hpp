@@ -54,7 +54,7 @@ inline bool RefundInputsValid(const StableJobRefundRequest& r) {
 }
 
 struct RefundEval {
-  RefundReasonSet reasons = 0;
+  RefundReasonSet reasons;
   bool small_unit = false;
   bool target_ok = false;
   bool small_ok = false;

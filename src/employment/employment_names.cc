@@ -193,7 +193,7 @@ std::string_view RefundReasonCode(RefundReason r) {
 std::vector<std::string> RefundReasonCodes(RefundReasonSet s) {
   std::vector<std::string> out;
   for (const auto& row : kRefundReasonNames) {
-    if (s & Bit(row.reason)) out.emplace_back(row.code);
+    if (s.contains(row.reason)) out.emplace_back(row.code);
   }
   return out;
 }

@@ -21,7 +21,7 @@ std::vector<std::string> ClassifyReasons(const internal::ClassifyEval& e) {
   std::vector<std::string> out;
   for (int i = 0; i < e.tiers_tried; ++i) {
     for (SizeMeasure m : kMeasures) {
-      if (e.below[i] & Bit(m)) out.push_back(Cat(SizeMeasureName(m), "_below_", UnitSizeName(kTiers[i])));
+      if (e.below[i].contains(m)) out.push_back(Cat(SizeMeasureName(m), "_below_", UnitSizeName(kTiers[i])));
     }
   }
   if (e.size == UnitSize::kMicro) {
@@ -45,7 +45,7 @@ absl::StatusOr<ClassifyEval> EvaluateClassify(const Catalog& catalog, const Clas
   ClassifyEval e;
   e.thresholds = t;
   SizeBounds& value = e.value;
-  auto need = [&](SizeMeasure m) { return (t->measures & Bit(m)) != 0; };
+  auto need = [&](SizeMeasure m) { return t->measures.contains(m); };
   if (need(SizeMeasure::kEmployees)) {
     if (!req.employees) {
       return Invalid("employees", Cat("employees is required for sector ", SectorName(req.sector)));
@@ -69,7 +69,7 @@ absl::StatusOr<ClassifyEval> EvaluateClassify(const Catalog& catalog, const Clas
   }
   const SizeBounds* bounds[] = {&t->large, &t->medium, &t->small};
   for (int i = 0; i < 3; ++i) {
-    SizeMeasureSet below = 0;
+    SizeMeasureSet below;
     for (SizeMeasure m : kMeasures) {
       if (!need(m)) continue;
       bool under = false;
@@ -78,11 +78,11 @@ absl::StatusOr<ClassifyEval> EvaluateClassify(const Catalog& catalog, const Clas
         case SizeMeasure::kRevenue: under = value.revenue < bounds[i]->revenue; break;
         case SizeMeasure::kAssets: under = value.assets < bounds[i]->assets; break;
       }
-      if (under) below |= Bit(m);
+      if (under) below.insert(m);
     }
     e.below[i] = below;
     e.tiers_tried = i + 1;
-    if (below == 0) {
+    if (below.empty()) {
       e.size = kTiers[i];
       return e;
     }

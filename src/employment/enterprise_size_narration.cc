@@ -59,7 +59,7 @@ void NarrateClassify(const ClassifyEval& e, const ClassifyRequest& req,
                         {UnitSize::kSmall, &t.small, "小型"}};
   for (int i = 0; i < e.tiers_tried; ++i) {
     const Tier& tier = tiers[i];
-    if (e.below[i] == 0) {
+    if (e.below[i].empty()) {
       ex.Step(Cat(SectorName(req.sector), ": every ", UnitSizeName(tier.size),
                   " lower bound is met: ", UnitSizeName(tier.size), " (", reasons.back(), ")"),
               Cat(SectorNameZh(req.sector), "：同时满足", tier.zh, "企业各项指标下限，划为", tier.zh,
@@ -69,7 +69,7 @@ void NarrateClassify(const ClassifyEval& e, const ClassifyRequest& req,
     }
     std::string missed_en, missed_zh, codes;
     for (SizeMeasure m : {SizeMeasure::kEmployees, SizeMeasure::kRevenue, SizeMeasure::kAssets}) {
-      if (!(e.below[i] & Bit(m))) continue;
+      if (!e.below[i].contains(m)) continue;
       codes += Cat(codes.empty() ? "" : ", ", SizeMeasureName(m), "_below_", UnitSizeName(tier.size));
       missed_en += Cat(missed_en.empty() ? "" : ", ", SizeMeasureName(m), " ",
                        BoundText(m, e.value), " < ", BoundText(m, *tier.bounds));

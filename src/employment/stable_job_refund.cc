@@ -22,7 +22,7 @@ Payee RoutePayee(const RefundPayeeRule* rule, const Unit& unit, bool has_public_
   if (amount.is_zero()) return Payee::kNone;
   if (has_public_account) return Payee::kPublicAccount;
   if (rule != nullptr &&
-      ((rule->fallback_sizes & Bit(unit.size)) || (rule->fallback_types & Bit(unit.type)))) {
+      (rule->fallback_sizes.contains(unit.size) || rule->fallback_types.contains(unit.type))) {
     return Payee::kContributionAccount;
   }
   return Payee::kUnresolved;
@@ -40,14 +40,14 @@ const LayoffTarget* FindLayoffTarget(const Catalog& c, Region region, int year,
 const RefundRate* FindRefundRate(const Catalog& c, Region region, int year, RefundClass cls,
                                  UnitType type, std::optional<Date> as_of) {
   return MostSpecific(c.employment().refund_rates, region, as_of, [&](const RefundRate& r) {
-    return r.years.contains(year) && (r.classes & Bit(cls)) && (r.unit_types & Bit(type));
+    return r.years.contains(year) && r.classes.contains(cls) && r.unit_types.contains(type);
   });
 }
 
 const RefundCeiling* FindRefundCeiling(const Catalog& c, Region region, int year, RefundClass cls,
                                        std::optional<Date> as_of) {
   return MostSpecific(c.employment().refund_ceilings, region, as_of, [&](const RefundCeiling& r) {
-    return r.years.contains(year) && (r.classes & Bit(cls));
+    return r.years.contains(year) && r.classes.contains(cls);
   });
 }
 
@@ -154,15 +154,15 @@ void LayoffTest(const RefundConditions& c, const LayoffTarget& t, std::int64_t l
 
 RefundReasonSet ExclusionReasons(RefundExclusionSet ex, bool arrears, bool dishonest,
                                  bool liquidation, bool zombie) {
-  RefundReasonSet out = 0;
-  if (arrears && Has(ex, RefundExclusion::kArrears)) out |= Bit(RefundReason::kLongTermArrears);
-  if (dishonest && Has(ex, RefundExclusion::kDishonest)) {
-    out |= Bit(RefundReason::kSeriouslyDishonest);
+  RefundReasonSet out;
+  if (arrears && ex.contains(RefundExclusion::kArrears)) out.insert(RefundReason::kLongTermArrears);
+  if (dishonest && ex.contains(RefundExclusion::kDishonest)) {
+    out.insert(RefundReason::kSeriouslyDishonest);
   }
-  if (liquidation && Has(ex, RefundExclusion::kLiquidation)) {
-    out |= Bit(RefundReason::kLiquidation);
+  if (liquidation && ex.contains(RefundExclusion::kLiquidation)) {
+    out.insert(RefundReason::kLiquidation);
   }
-  if (zombie && Has(ex, RefundExclusion::kZombie)) out |= Bit(RefundReason::kZombieEnterprise);
+  if (zombie && ex.contains(RefundExclusion::kZombie)) out.insert(RefundReason::kZombieEnterprise);
   return out;
 }
 
@@ -170,21 +170,21 @@ RefundReasonSet ExclusionReasons(RefundExclusionSet ex, bool arrears, bool disho
 absl::StatusOr<RefundEval> EvaluateRefund(const RefundPolicy& p, const StableJobRefundRequest& r) {
   RefundEval e;
   if (!p.cls.has_value()) {
-    e.reasons = Bit(RefundReason::kPublicInstitution);
+    e.reasons = {RefundReason::kPublicInstitution};
     return e;
   }
-  if (p.type_not_covered) e.reasons |= Bit(RefundReason::kUnitTypeNotCovered);
+  if (p.type_not_covered) e.reasons.insert(RefundReason::kUnitTypeNotCovered);
   LayoffTest(*p.conditions, *p.target, r.layoffs, r.insured, &e);
   if (!e.target_ok && !e.small_ok) {
-    e.reasons |= e.small_unit ? Bit(RefundReason::kLayoffRateAboveSmallUnitLimit)
-                              : Bit(RefundReason::kLayoffRateAboveTarget);
+    e.reasons.insert(e.small_unit ? RefundReason::kLayoffRateAboveSmallUnitLimit
+                                  : RefundReason::kLayoffRateAboveTarget);
   }
   if (r.months_paid < p.conditions->months_required) {
-    e.reasons |= Bit(RefundReason::kMonthsPaidBelowRequired);
+    e.reasons.insert(RefundReason::kMonthsPaidBelowRequired);
   }
   e.reasons |= ExclusionReasons(p.conditions->exclusions, r.arrears, r.dishonest, r.liquidation,
                                 r.zombie);
-  if (e.reasons != 0) return e;
+  if (!e.reasons.empty()) return e;
   e.ratio = p.rate->rate;
   // The group's divisor saves a hardware divide per unit; the general path
   // (other modes, negative or overflowing values) is MultiplyRound's.
@@ -229,7 +229,7 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
 
   StableJobRefundResult res;
   Explanation& ex = res.explanation;
-  res.eligible = e.reasons == 0;
+  res.eligible = e.reasons.empty();
   res.ratio = e.ratio;
   res.entitlement = e.entitlement;
   res.amount = e.amount;
@@ -316,9 +316,9 @@ absl::StatusOr<StableJobRefundResult> ComputeStableJobRefund(const Catalog& cata
               p.conditions->months_required, " 个月）"),
           p.conditions->id);
   const RefundReasonSet excl =
-      e.reasons & (Bit(RefundReason::kLongTermArrears) | Bit(RefundReason::kSeriouslyDishonest) |
-                    Bit(RefundReason::kLiquidation) | Bit(RefundReason::kZombieEnterprise));
-  if (excl != 0) {
+      e.reasons & RefundReasonSet{RefundReason::kLongTermArrears, RefundReason::kSeriouslyDishonest,
+                                  RefundReason::kLiquidation, RefundReason::kZombieEnterprise};
+  if (!excl.empty()) {
     std::string codes;
     for (const auto& c : RefundReasonCodes(excl)) codes += (codes.empty() ? "" : ", ") + c;
     ex.Step(Cat("Excluded: ", codes), Cat(ReasonsZh(RefundReasonCodes(excl)), "，不予返还"),
@@ -415,7 +415,7 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
       region_it = sum.by_region.try_emplace(r.region).first;
     }
     ScreeningTotals& rt = region_it->second;
-    const bool paid = e->reasons == 0 && !e->amount.is_zero();
+    const bool paid = e->reasons.empty() && !e->amount.is_zero();
     if (paid) {
       auto total = Add(sum.total_amount, e->amount);
       auto region_total = Add(rt.amount, e->amount);
@@ -434,7 +434,7 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
       ++sum.by_payee[static_cast<std::size_t>(e->payee)];
     }
     ++rt.units;
-    o.eligible = e->reasons == 0;
+    o.eligible = e->reasons.empty();
     o.ratio = e->ratio;
     o.amount = e->amount;
     o.reasons = e->reasons;
@@ -442,9 +442,7 @@ ScreeningResult ScreenStableJobRefunds(const Catalog& catalog,
     if (o.eligible) {
       ++sum.units_eligible;
     } else {
-      for (int b = 0; b < kRefundReasonCount; ++b) {
-        if (e->reasons & (1u << b)) ++sum.by_reason[static_cast<std::size_t>(b)];
-      }
+      for (RefundReason why : e->reasons) ++sum.by_reason[static_cast<std::size_t>(why)];
     }
   }
 
@@ -510,9 +508,10 @@ absl::StatusOr<DifficultRefundEval> EvaluateDifficultRefund(const Catalog& catal
   const RefundConditions* cond = FindRefundConditions(catalog, req.region, req.year, req.as_of);
   e.conditions = cond;
   const RefundExclusionSet excl =
-      cond != nullptr ? cond->exclusions : static_cast<RefundExclusionSet>(0b1111);
+      cond != nullptr ? cond->exclusions : RefundExclusionSet{RefundExclusion::kArrears, RefundExclusion::kDishonest,
+                                           RefundExclusion::kLiquidation, RefundExclusion::kZombie};
   e.excluded = ExclusionReasons(excl, req.arrears, req.dishonest, req.liquidation, req.zombie);
-  if (e.excluded != 0) {
+  if (!e.excluded.empty()) {
     // The exclusions are the year's refund conditions (the rule the
     // difficult-enterprise refund shares with the ordinary one).
     e.exclusion_basis = cond != nullptr ? static_cast<const RuleHeader*>(cond) : rule;

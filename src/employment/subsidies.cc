@@ -149,8 +149,8 @@ absl::StatusOr<WorkTrainingEval> EvaluateWorkTraining(const Catalog& catalog,
   auto& why = e.reasons;
   e.employer_class = RefundClassOf(req.unit);
   const auto cls = e.employer_class;
-  if (!cls || !(rule->employer_classes & Bit(*cls))) why.push_back("employer_not_covered");
-  if (!(rule->groups & Bit(req.group))) why.push_back("target_group_not_covered");
+  if (!cls || !rule->employer_classes.contains(*cls)) why.push_back("employer_not_covered");
+  if (!rule->groups.contains(req.group)) why.push_back("target_group_not_covered");
   if (req.contract_months < rule->min_contract_months) why.push_back("contract_too_short");
   if (req.months_already_paid >= rule->max_months) {
     why.push_back("max_months_reached");
@@ -305,7 +305,7 @@ absl::StatusOr<internal::PerHeadEval> PerHead(const Rule* rule, const Unit& unit
   e.rule = rule;
   e.per_head = per_head;
   e.heads = heads;
-  if (!(rule->unit_types & Bit(unit.type))) {
+  if (!rule->unit_types.contains(unit.type)) {
     e.reasons.emplace_back(RefundReasonCode(unit.type == UnitType::kPublicInstitution
                                                 ? RefundReason::kPublicInstitution
                                                 : RefundReason::kUnitTypeNotCovered));
@@ -366,7 +366,7 @@ absl::StatusOr<EntrepreneurshipEval> EvaluateEntrepreneurship(const Catalog& cat
   const auto& rules = catalog.employment().entrepreneurship;
   EntrepreneurshipEval e;
   e.rule = MostSpecific(rules, req.region, req.as_of, [&](const EntrepreneurshipRule& r) {
-    return r.kind == req.kind && (r.groups & Bit(req.group));
+    return r.kind == req.kind && r.groups.contains(req.group);
   });
   if (e.rule == nullptr) {
     e.any = MostSpecific(rules, req.region, req.as_of,

@@ -236,7 +236,7 @@ void NarrateEntrepreneurship(const EntrepreneurshipEval& e, const Entrepreneursh
       for (TargetGroup g : {TargetGroup::kDifficult, TargetGroup::kZeroEmploymentFamily,
                             TargetGroup::kGraduate, TargetGroup::kRegisteredUnemployed,
                             TargetGroup::kVeteran, TargetGroup::kMigrantWorker, TargetGroup::kOther}) {
-        if ((r->groups & Bit(g)) && groups_zh.find(TargetGroupNameZh(g)) == std::string::npos) {
+        if (r->groups.contains(g) && groups_zh.find(TargetGroupNameZh(g)) == std::string::npos) {
           groups_zh += Cat(groups_zh.empty() ? "" : "、", TargetGroupNameZh(g));
         }
       }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lint_internal.hpp"
+#include "sipolicy/enum_set.hpp"
 #include "sipolicy/internal/cat.hpp"
 
 namespace sipolicy::lint {
@@ -17,42 +18,30 @@ constexpr TimeUnit kNone = TimeUnit::kNone, kMonth = TimeUnit::kMonth, kDay = Ti
 
 const Date kOpenDate(kMaxYear, 12, 31);
 
-std::string Bits(unsigned bits, int count, auto name) {
+// The members' names in enum order: "large,small".
+template <class E, class B>
+std::string Names(EnumSet<E, B> s, std::string_view (*name)(E)) {
   std::string out;
-  for (int i = 0; i < count; ++i) {
-    if (bits & (1u << i)) out += Cat(out.empty() ? "" : ",", name(i));
-  }
+  for (E e : s) out += Cat(out.empty() ? "" : ",", name(e));
   return out;
 }
 
-// Atoms of a product of two bit sets: "sme/pension".
-std::vector<std::string> Product(unsigned a, int na, auto name_a, unsigned b, int nb,
-                                 auto name_b) {
+// Atoms of a product of two sets: "sme/pension".
+template <class E, class B, class F, class C>
+std::vector<std::string> Product(EnumSet<E, B> a, std::string_view (*name_a)(E), EnumSet<F, C> b,
+                                 std::string_view (*name_b)(F)) {
   std::vector<std::string> out;
-  for (int i = 0; i < na; ++i) {
-    if (!(a & (1u << i))) continue;
-    for (int j = 0; j < nb; ++j) {
-      if (b & (1u << j)) out.push_back(Cat(name_a(i), "/", name_b(j)));
-    }
+  for (E i : a) {
+    for (F j : b) out.push_back(Cat(name_a(i), "/", name_b(j)));
   }
   return out;
 }
-std::vector<std::string> Each(unsigned bits, int count, auto name) {
+template <class E, class B>
+std::vector<std::string> Each(EnumSet<E, B> s, std::string_view (*name)(E)) {
   std::vector<std::string> out;
-  for (int i = 0; i < count; ++i) {
-    if (bits & (1u << i)) out.emplace_back(name(i));
-  }
+  for (E e : s) out.emplace_back(name(e));
   return out;
 }
-
-std::string_view ReliefName(int i) { return ReliefClassName(static_cast<ReliefClass>(i)); }
-std::string_view InsName(int i) { return InsuranceName(static_cast<Insurance>(i)); }
-std::string_view RefundName(int i) { return RefundClassName(static_cast<RefundClass>(i)); }
-std::string_view TypeName(int i) { return UnitTypeName(static_cast<UnitType>(i)); }
-std::string_view SizeName(int i) { return UnitSizeName(static_cast<UnitSize>(i)); }
-std::string_view GroupName(int i) { return TargetGroupName(static_cast<TargetGroup>(i)); }
-constexpr int kReliefClasses = 3, kInsurances = 3, kRefundClasses = 2, kUnitTypes = 4,
-              kUnitSizes = 4, kTargetGroups = 7;
 
 Ratio OfMoney(Money m) {
   auto r = Ratio::FromFraction(m.fen(), 100);
@@ -156,7 +145,7 @@ std::vector<Item> CollectItems(const Catalog& cat) {
   for (const auto& w : cat.exemptions()) {
     Item& it = c.Add("exemptions", w);
     Collector::Months(it, w.periods);
-    it.atoms = Product(w.classes, kReliefClasses, ReliefName, w.insurances, kInsurances, InsName);
+    it.atoms = Product(w.classes, ReliefClassName, w.insurances, InsuranceName);
     it.value = Cat("ratio ", w.ratio.ToString());
     it.grants_nothing = w.ratio.is_zero();
   }
@@ -196,13 +185,13 @@ std::vector<Item> CollectItems(const Catalog& cat) {
   for (const auto& r : e.refund_rates) {
     Item& it = c.Add("stable_job_refund_rates", r);
     Collector::Years(it, r.years.first, r.years.last);
-    it.atoms = Product(r.classes, kRefundClasses, RefundName, r.unit_types, kUnitTypes, TypeName);
+    it.atoms = Product(r.classes, RefundClassName, r.unit_types, UnitTypeName);
     it.value = Cat("rate ", r.rate.ToString(), r.top_up ? " with top-up" : "");
   }
   for (const auto& r : e.refund_ceilings) {
     Item& it = c.Add("stable_job_refund_ceilings", r);
     Collector::Years(it, r.years.first, r.years.last);
-    it.atoms = Each(r.classes, kRefundClasses, RefundName);
+    it.atoms = Each(r.classes, RefundClassName);
     it.value = Cat("ceiling ", r.max_rate.ToString());
   }
   for (const auto& r : e.refund_conditions) {
@@ -210,12 +199,12 @@ std::vector<Item> CollectItems(const Catalog& cat) {
     Collector::Years(it, r.years.first, r.years.last);
     it.value = Cat(r.months_required, " months paid, target of year ", r.target_year_offset >= 0 ? "+" : "",
                    r.target_year_offset, ", small units <= ", r.small_unit_max_insured, " insured at ",
-                   r.small_unit_max_layoff_ratio.ToString(), ", exclusions ", int{r.exclusions});
+                   r.small_unit_max_layoff_ratio.ToString(), ", exclusions ", int{r.exclusions.bits()});
   }
   for (const auto& r : e.refund_payees) {
     Item& it = c.Add("refund_payees", r);
-    it.value = Cat("fallback sizes ", Bits(r.fallback_sizes, kUnitSizes, SizeName), " types ",
-                   Bits(r.fallback_types, kUnitTypes, TypeName));
+    it.value = Cat("fallback sizes ", Names(r.fallback_sizes, UnitSizeName), " types ",
+                   Names(r.fallback_types, UnitTypeName));
   }
   for (const auto& r : e.difficult_refunds) {
     Item& it = c.Add("difficult_enterprise_refunds", r);
@@ -255,21 +244,20 @@ std::vector<Item> CollectItems(const Catalog& cat) {
   for (const auto& r : e.retention_training) {
     Item& it = c.Add("retention_training_subsidies", r);
     Collector::Years(it, r.years.first, r.years.last);
-    it.atoms = Each(r.unit_types, kUnitTypes, TypeName);
+    it.atoms = Each(r.unit_types, UnitTypeName);
     it.value = Cat("per employee ", r.per_employee.ToString());
     it.limits = {{"per_employee", OfMoney(r.per_employee)}};
   }
   for (const auto& j : e.job_expansion) {
     Item& it = c.Add("job_expansion_subsidies", j);
     Collector::Years(it, j.years.first, j.years.last);
-    it.atoms = Each(j.unit_types, kUnitTypes, TypeName);
+    it.atoms = Each(j.unit_types, UnitTypeName);
     it.value = Cat("per hire ", j.per_hire.ToString());
   }
   for (const auto& r : e.entrepreneurship) {
     Item& it = c.Add("entrepreneurship_subsidies", r);
-    it.atoms = Product(1u << static_cast<int>(r.kind), 2,
-                       [](int i) { return EntrepreneurshipKindName(static_cast<EntrepreneurshipKind>(i)); },
-                       r.groups, kTargetGroups, GroupName);
+    it.atoms = Product(EnumSet<EntrepreneurshipKind, std::uint8_t>{r.kind}, EntrepreneurshipKindName,
+                       r.groups, TargetGroupName);
     it.value = Cat("cap ", r.max_per_grant.ToString());
   }
   for (const auto& t : e.size_thresholds) {

@@ -252,7 +252,7 @@ TEST_CASE("stable_job_refund columns equal ComputeStableJobRefund record by reco
     CHECK(amount[i] == res->amount.fen());
     CHECK(ratio_num[i] == res->ratio.num());
     CHECK(ratio_den[i] == res->ratio.den());
-    CHECK(reasons[i] == static_cast<std::int32_t>(res->reason_set));
+    CHECK(reasons[i] == static_cast<std::int32_t>(res->reason_set.bits()));
     CHECK(payee[i] == static_cast<std::int32_t>(res->payee));
     if (res->eligible && !res->amount.is_zero()) {
       total += res->amount.fen();

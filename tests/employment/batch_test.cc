@@ -83,7 +83,7 @@ struct Expected {
   bool eligible = false;
   std::int64_t amount_fen = 0;
   Payee payee = Payee::kNone;
-  RefundReasonSet reasons = 0;
+  RefundReasonSet reasons;
 };
 
 Expected Compute(const StableJobRefundRequest& r) {
@@ -95,7 +95,7 @@ Expected Compute(const StableJobRefundRequest& r) {
     return e;
   }
   if (r.unit.type == UnitType::kPublicInstitution) {
-    e.reasons = Bit(RefundReason::kPublicInstitution);
+    e.reasons = {RefundReason::kPublicInstitution};
     return e;
   }
   const bool sme = r.unit.type == UnitType::kIndividualBusiness || r.unit.size != UnitSize::kLarge;
@@ -108,15 +108,15 @@ Expected Compute(const StableJobRefundRequest& r) {
   const bool small = r.insured <= 30;
   const bool small_ok = small && r.layoffs * 5 <= r.insured;
   if (!target_ok && !small_ok) {
-    e.reasons |= small ? Bit(RefundReason::kLayoffRateAboveSmallUnitLimit)
-                       : Bit(RefundReason::kLayoffRateAboveTarget);
+    e.reasons.insert(small ? RefundReason::kLayoffRateAboveSmallUnitLimit
+                           : RefundReason::kLayoffRateAboveTarget);
   }
-  if (r.months_paid < 12) e.reasons |= Bit(RefundReason::kMonthsPaidBelowRequired);
-  if (r.arrears) e.reasons |= Bit(RefundReason::kLongTermArrears);
-  if (r.dishonest) e.reasons |= Bit(RefundReason::kSeriouslyDishonest);
-  if (r.liquidation) e.reasons |= Bit(RefundReason::kLiquidation);
-  if (r.zombie) e.reasons |= Bit(RefundReason::kZombieEnterprise);
-  if (e.reasons != 0) return e;
+  if (r.months_paid < 12) e.reasons.insert(RefundReason::kMonthsPaidBelowRequired);
+  if (r.arrears) e.reasons.insert(RefundReason::kLongTermArrears);
+  if (r.dishonest) e.reasons.insert(RefundReason::kSeriouslyDishonest);
+  if (r.liquidation) e.reasons.insert(RefundReason::kLiquidation);
+  if (r.zombie) e.reasons.insert(RefundReason::kZombieEnterprise);
+  if (!e.reasons.empty()) return e;
   e.eligible = true;
   // Half up: floor((2 x fen x num + den) / (2 x den)) for non-negative values.
   const std::int64_t entitlement = (2 * r.prior_year_paid.fen() * num + den) / (2 * den);
@@ -168,9 +168,7 @@ TEST_CASE("免申即享 screening of 120,000 units matches an independent comput
     if (e.eligible) {
       ++eligible;
     } else {
-      for (int b = 0; b < kRefundReasonCount; ++b) {
-        if (e.reasons & (1u << b)) ++by_reason[static_cast<std::size_t>(b)];
-      }
+      for (RefundReason why : e.reasons) ++by_reason[static_cast<std::size_t>(why)];
     }
     if (e.eligible && e.amount_fen > 0) {
       ++paid;
