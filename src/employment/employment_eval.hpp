@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "employment/subsidy_reasons.hpp"
+
 #include "absl/status/statusor.h"
 #include "sipolicy/catalog.hpp"
 #include "sipolicy/employment.hpp"
@@ -46,7 +48,7 @@ struct SkillEval {
   Money tier_amount;
   bool eligible = false;
   Money amount;
-  std::vector<std::string> reasons;
+  SkillRefusalSet refusals;  // empty: eligible
 };
 absl::StatusOr<SkillEval> EvaluateSkillSubsidy(const Catalog& catalog, const SkillSubsidyRequest& req);
 void NarrateSkillSubsidy(const SkillEval& e, const SkillSubsidyRequest& req, Explanation& ex);
@@ -59,7 +61,7 @@ struct WorkTrainingEval {
   bool eligible = false;
   int months = 0;
   Money amount;
-  std::vector<std::string> reasons;
+  WorkTrainingRefusalSet refusals;  // empty: eligible
 };
 absl::StatusOr<WorkTrainingEval> EvaluateWorkTraining(const Catalog& catalog,
                                                       const WorkTrainingRequest& req);
@@ -86,7 +88,7 @@ struct SocialInsuranceEval {
   const RoundingEntry* rounding_entry = nullptr;
   Money amount;
   bool eligible = false;
-  std::vector<std::string> reasons;
+  SocialInsuranceRefusalSet refusals;  // empty: eligible
 };
 absl::StatusOr<SocialInsuranceEval> EvaluateSocialInsurance(const Catalog& catalog,
                                                             const SocialInsuranceSubsidyRequest& req);
@@ -100,7 +102,7 @@ struct PerHeadEval {
   std::int64_t heads = 0;
   bool eligible = false;
   Money amount;
-  std::vector<std::string> reasons;
+  PerHeadRefusalSet refusals;  // empty: eligible
 };
 // NarratePerHead(eval, "retention training subsidy", "一次性留工培训补助", res.explanation);
 void NarratePerHead(const PerHeadEval& e, std::string_view what_en, std::string_view what_zh,
@@ -115,7 +117,7 @@ struct EntrepreneurshipEval {
   Money cap;
   Money per_grant;
   Money amount;
-  std::vector<std::string> reasons;
+  EntrepreneurshipRefusalSet refusals;  // empty: eligible
 };
 absl::StatusOr<EntrepreneurshipEval> EvaluateEntrepreneurship(const Catalog& catalog,
                                                               const EntrepreneurshipRequest& req);

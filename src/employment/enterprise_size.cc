@@ -171,8 +171,10 @@ absl::StatusOr<CollectionResult> CheckCollectionTarget(const Catalog& catalog,
   res.clearance_met = e.clearance_met;
   res.new_arrears_ratio = e.new_arrears_ratio;
   res.new_arrears_met = e.new_arrears_met;
-  if (!res.clearance_met) res.reasons.push_back("clearance_rate_not_above_target");
-  if (!res.new_arrears_met) res.reasons.push_back("new_arrears_ratio_above_target");
+  internal::CollectionMissSet missed;
+  if (!res.clearance_met) missed.insert(internal::CollectionMiss::kClearanceRateNotAboveTarget);
+  if (!res.new_arrears_met) missed.insert(internal::CollectionMiss::kNewArrearsRatioAboveTarget);
+  res.reasons = internal::ReasonCodes(missed, internal::kCollectionMisses);
   res.met = res.clearance_met && res.new_arrears_met;
   internal::NarrateCollection(e, req, res.explanation);
   return res;

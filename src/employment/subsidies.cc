@@ -55,39 +55,39 @@ absl::StatusOr<SkillEval> EvaluateSkillSubsidy(const Catalog& catalog, const Ski
                         AsOfEn(req.as_of)));
   }
   e.cond = cond;
-  std::vector<std::string>& why = e.reasons;
+  auto& why = e.refusals;
   e.beneficiary = req.applicant == SkillApplicant::kUnemploymentBeneficiary;
   if (e.beneficiary) {
     e.benef_day = e.benef_basis == SkillDateBasis::kCertificate ? req.certificate_date : app;
     e.at_day = SkillConditionsOn(catalog, req.region, e.benef_day, req.as_of);
     e.beneficiary_ok = e.at_day != nullptr && e.at_day->beneficiaries_eligible;
-    if (!e.beneficiary_ok) why.push_back("beneficiary_not_eligible");
+    if (!e.beneficiary_ok) why.insert(SkillRefusal::kBeneficiaryNotEligible);
   } else {
     e.insured_ok = req.insured_months >= cond->min_insured_months;
-    if (!e.insured_ok) why.push_back("insured_months_below_minimum");
+    if (!e.insured_ok) why.insert(SkillRefusal::kInsuredMonthsBelowMinimum);
   }
   if (cond->once_per_occupation_level && req.same_level_claimed) {
     e.same_level = true;
-    why.push_back("same_occupation_level_claimed");
+    why.insert(SkillRefusal::kSameOccupationLevelClaimed);
   }
   if (cond->no_lower_after_higher && req.higher_level_claimed) {
     e.lower_level = true;
-    why.push_back("lower_than_claimed_level");
+    why.insert(SkillRefusal::kLowerThanClaimedLevel);
   }
   if (cond->max_claims_per_year > 0) {
     e.claims_checked = true;
-    if (req.claims_this_year >= cond->max_claims_per_year) why.push_back("yearly_claim_limit_reached");
+    if (req.claims_this_year >= cond->max_claims_per_year) why.insert(SkillRefusal::kYearlyClaimLimitReached);
   }
   if (cond->apply_within_months > 0) {
     e.deadline_checked = true;
     e.deadline = AddMonths(req.certificate_date, cond->apply_within_months);
-    if (app > e.deadline) why.push_back("application_too_late");
+    if (app > e.deadline) why.insert(SkillRefusal::kApplicationTooLate);
   }
   const auto& tiers = catalog.employment().skill_tiers;
   e.tier = MostSpecific(tiers, req.region, req.as_of,
                         [&](const SkillTier& t) { return t.level == req.level; });
   if (e.tier == nullptr) {
-    why.push_back("level_not_subsidized");
+    why.insert(SkillRefusal::kLevelNotSubsidized);
     // The tiers the region has are the rule that leaves this level out.
     for (SkillLevel l : {SkillLevel::kPrimary, SkillLevel::kIntermediate, SkillLevel::kAdvanced,
                          SkillLevel::kTechnician, SkillLevel::kSeniorTechnician}) {
@@ -113,7 +113,7 @@ absl::StatusOr<SkillSubsidyResult> ComputeSkillSubsidy(const Catalog& catalog,
   res.amount = e.amount;
   res.tier_amount = e.tier_amount;
   internal::NarrateSkillSubsidy(e, req, res.explanation);
-  res.reasons = std::move(e.reasons);
+  res.reasons = internal::ReasonCodes(e.refusals, internal::kSkillRefusals);
   return res;
 }
 
@@ -146,16 +146,16 @@ absl::StatusOr<WorkTrainingEval> EvaluateWorkTraining(const Catalog& catalog,
   WorkTrainingEval e;
   e.rule = rule;
   e.monthly_amount = *rule->monthly_amount;
-  auto& why = e.reasons;
+  auto& why = e.refusals;
   e.employer_class = RefundClassOf(req.unit);
   const auto cls = e.employer_class;
-  if (!cls || !rule->employer_classes.contains(*cls)) why.push_back("employer_not_covered");
-  if (!rule->groups.contains(req.group)) why.push_back("target_group_not_covered");
-  if (req.contract_months < rule->min_contract_months) why.push_back("contract_too_short");
+  if (!cls || !rule->employer_classes.contains(*cls)) why.insert(WorkTrainingRefusal::kEmployerNotCovered);
+  if (!rule->groups.contains(req.group)) why.insert(WorkTrainingRefusal::kTargetGroupNotCovered);
+  if (req.contract_months < rule->min_contract_months) why.insert(WorkTrainingRefusal::kContractTooShort);
   if (req.months_already_paid >= rule->max_months) {
-    why.push_back("max_months_reached");
+    why.insert(WorkTrainingRefusal::kMaxMonthsReached);
   } else if (req.months_worked - req.months_already_paid < 1) {
-    why.push_back("no_full_month_worked");  // no full month beyond those already paid
+    why.insert(WorkTrainingRefusal::kNoFullMonthWorked);  // no full month beyond those already paid
   }
   e.eligible = why.empty();
   if (e.eligible) {
@@ -177,7 +177,7 @@ absl::StatusOr<WorkTrainingResult> ComputeWorkTrainingSubsidy(const Catalog& cat
   res.months = e.months;
   res.amount = e.amount;
   internal::NarrateWorkTraining(e, req, res.explanation);
-  res.reasons = std::move(e.reasons);
+  res.reasons = internal::ReasonCodes(e.refusals, internal::kWorkTrainingRefusals);
   return res;
 }
 
@@ -203,7 +203,7 @@ absl::StatusOr<SocialInsuranceEval> EvaluateSocialInsurance(const Catalog& catal
       rules, req.region, req.as_of,
       [&](const SocialInsuranceSubsidyRule& s) { return s.group == req.group; });
   if (rule == nullptr) {
-    e.reasons.push_back("target_group_not_covered");
+    e.refusals.insert(SocialInsuranceRefusal::kTargetGroupNotCovered);
     // The rules of the region name the groups covered: they are the reason.
     for (TargetGroup g : {TargetGroup::kDifficult, TargetGroup::kZeroEmploymentFamily,
                           TargetGroup::kGraduate, TargetGroup::kRegisteredUnemployed,
@@ -226,7 +226,7 @@ absl::StatusOr<SocialInsuranceEval> EvaluateSocialInsurance(const Catalog& catal
                          " months of leaving school"));
     }
     if (*req.months_since_leaving_school > rule->max_months_since_leaving_school) {
-      e.reasons.push_back("left_school_too_long_ago");
+      e.refusals.insert(SocialInsuranceRefusal::kLeftSchoolTooLongAgo);
     }
   }
   // The extension to retirement: the rule's own, or — when a regional rule is
@@ -260,8 +260,8 @@ absl::StatusOr<SocialInsuranceEval> EvaluateSocialInsurance(const Catalog& catal
     }
   }
   e.remaining = std::max(0, e.max_months - req.months_used);
-  if (e.remaining == 0) e.reasons.push_back("duration_exhausted");
-  e.eligible = e.reasons.empty();
+  if (e.remaining == 0) e.refusals.insert(SocialInsuranceRefusal::kDurationExhausted);
+  e.eligible = e.refusals.empty();
   if (!e.eligible) {
     e.months_remaining = e.remaining;
     return e;
@@ -290,7 +290,7 @@ absl::StatusOr<SocialInsuranceSubsidyResult> ComputeSocialInsuranceSubsidy(
   res.months_remaining = e.months_remaining;
   res.amount = e.amount;
   internal::NarrateSocialInsurance(e, req, res.explanation);
-  res.reasons = std::move(e.reasons);
+  res.reasons = internal::ReasonCodes(e.refusals, internal::kSocialInsuranceRefusals);
   return res;
 }
 
@@ -306,12 +306,12 @@ absl::StatusOr<internal::PerHeadEval> PerHead(const Rule* rule, const Unit& unit
   e.per_head = per_head;
   e.heads = heads;
   if (!rule->unit_types.contains(unit.type)) {
-    e.reasons.emplace_back(RefundReasonCode(unit.type == UnitType::kPublicInstitution
-                                                ? RefundReason::kPublicInstitution
-                                                : RefundReason::kUnitTypeNotCovered));
+    e.refusals.insert(unit.type == UnitType::kPublicInstitution
+                          ? internal::PerHeadRefusal::kPublicInstitution
+                          : internal::PerHeadRefusal::kUnitTypeNotCovered);
   }
-  if (already) e.reasons.push_back("already_received");
-  e.eligible = e.reasons.empty();
+  if (already) e.refusals.insert(internal::PerHeadRefusal::kAlreadyReceived);
+  e.eligible = e.refusals.empty();
   if (!e.eligible) return e;
   SIPOLICY_ASSIGN_OR_RETURN(e.amount, Times(per_head, heads, heads_field));
   return e;
@@ -325,7 +325,7 @@ PerHeadSubsidyResult PerHeadResult(internal::PerHeadEval e, std::string_view wha
   res.heads = e.heads;
   res.amount = e.amount;
   internal::NarratePerHead(e, what_en, what_zh, res.explanation);
-  res.reasons = std::move(e.reasons);
+  res.reasons = internal::ReasonCodes(e.refusals, internal::kPerHeadRefusals);
   return res;
 }
 
@@ -377,7 +377,7 @@ absl::StatusOr<EntrepreneurshipEval> EvaluateEntrepreneurship(const Catalog& cat
       return NotFound("kind", Cat("no ", EntrepreneurshipKindName(req.kind), " (", kind_zh,
                                   ") rule in region ", req.region.ToString(), AsOfEn(req.as_of)));
     }
-    e.reasons.push_back("target_group_not_covered");
+    e.refusals.insert(EntrepreneurshipRefusal::kTargetGroupNotCovered);
     // Every rule of the kind names the groups it covers: they are the reason.
     for (const EntrepreneurshipRule& r : rules) {
       if (r.kind != req.kind || !r.AppliesTo(req.region) || !Catalog::Known(*r.document, req.as_of)) {
@@ -406,7 +406,7 @@ absl::StatusOr<EntrepreneurshipResult> ComputeEntrepreneurshipSubsidy(
   res.per_grant = e.per_grant;
   res.amount = e.amount;
   internal::NarrateEntrepreneurship(e, req, res.explanation);
-  res.reasons = std::move(e.reasons);
+  res.reasons = internal::ReasonCodes(e.refusals, internal::kEntrepreneurshipRefusals);
   return res;
 }
 

@@ -85,8 +85,9 @@ void NarrateSkillSubsidy(const SkillEval& e, const SkillSubsidyRequest& req, Exp
             e.tier->id);
   }
   if (!e.eligible) {
-    ex.Step(Cat("Not eligible: ", CodesText(e.reasons)),
-            Cat("不符合技能提升补贴申领条件（", ReasonsZh(e.reasons), "），补贴金额 0"), cond->id);
+    const auto codes = ReasonCodes(e.refusals, kSkillRefusals);
+    ex.Step(Cat("Not eligible: ", CodesText(codes)),
+            Cat("不符合技能提升补贴申领条件（", ReasonsZh(codes), "），补贴金额 0"), cond->id);
   }
 }
 
@@ -117,8 +118,9 @@ void NarrateWorkTraining(const WorkTrainingEval& e, const WorkTrainingRequest& r
                 e.amount.ToString()),
             rule->id);
   } else {
-    ex.Step(Cat("Not eligible: ", CodesText(e.reasons)),
-            Cat("不符合以工代训补贴条件（", ReasonsZh(e.reasons), "），补贴金额 0"), rule->id);
+    const auto codes = ReasonCodes(e.refusals, kWorkTrainingRefusals);
+    ex.Step(Cat("Not eligible: ", CodesText(codes)),
+            Cat("不符合以工代训补贴条件（", ReasonsZh(codes), "），补贴金额 0"), rule->id);
   }
 }
 
@@ -194,8 +196,9 @@ void NarrateSocialInsurance(const SocialInsuranceEval& e, const SocialInsuranceS
               " 个月"),
           rule->id);
   if (!e.eligible) {
-    ex.Step(Cat("Not eligible: ", CodesText(e.reasons)),
-            Cat("不符合灵活就业社会保险补贴条件（", ReasonsZh(e.reasons), "），补贴金额 0"), rule->id);
+    const auto codes = ReasonCodes(e.refusals, kSocialInsuranceRefusals);
+    ex.Step(Cat("Not eligible: ", CodesText(codes)),
+            Cat("不符合灵活就业社会保险补贴条件（", ReasonsZh(codes), "），补贴金额 0"), rule->id);
     return;
   }
   const RoundingEntry* used = e.rounding_entry;
@@ -214,8 +217,9 @@ void NarratePerHead(const PerHeadEval& e, std::string_view what_en, std::string_
                     Explanation& ex) {
   ex.Rule(*e.rule);
   if (!e.eligible) {
-    ex.Step(Cat("Not eligible for the ", what_en, ": ", CodesText(e.reasons)),
-            Cat("不符合", what_zh, "条件（", ReasonsZh(e.reasons), "），补助金额 0"), e.rule->id);
+    const auto codes = ReasonCodes(e.refusals, kPerHeadRefusals);
+    ex.Step(Cat("Not eligible for the ", what_en, ": ", CodesText(codes)),
+            Cat("不符合", what_zh, "条件（", ReasonsZh(codes), "），补助金额 0"), e.rule->id);
     return;
   }
   ex.Step(Cat(what_en, " = ", e.heads, " x ", e.per_head.ToString(), " = ", e.amount.ToString()),

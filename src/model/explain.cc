@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "employment/refund_reasons.hpp"
+#include "employment/subsidy_reasons.hpp"
 #include "sipolicy/internal/cat.hpp"
 
 namespace sipolicy {
@@ -12,10 +13,11 @@ namespace {
 
 using internal::Cat;
 
-// Every reason code an operation can return, read in Chinese, so that the
-// docs, the traces and the tests use the same words. The 稳岗返还 refusals
-// (public_institution among them) read from their own table,
-// employment/refund_reasons.hpp.
+// The reason codes of deferrals and enterprise size, read in Chinese, so that
+// the docs, the traces and the tests use the same words. The 稳岗返还
+// refusals (public_institution among them) read from their own table,
+// employment/refund_reasons.hpp; the subsidies' and the collection targets'
+// from theirs, employment/subsidy_reasons.hpp.
 constexpr std::pair<std::string_view, std::string_view> kReasonsZh[] = {
     // deferral (缓缴)
     {"no_deferral_window", "该所属期无缓缴政策"},
@@ -23,26 +25,6 @@ constexpr std::pair<std::string_view, std::string_view> kReasonsZh[] = {
     {"difficulty_not_declared", "未申报生产经营困难"},
     {"start_too_late", "开始缓缴的月份晚于政策允许的最晚月份"},
     {"beyond_max_months", "超出自首个缓缴月份起的最长缓缴月数"},
-    // 技能提升补贴
-    {"beneficiary_not_eligible", "取得证书时领取失业保险金人员尚不在申领范围内"},
-    {"insured_months_below_minimum", "参加失业保险月数不足"},
-    {"same_occupation_level_claimed", "同一职业同一等级已享受过补贴"},
-    {"lower_than_claimed_level", "已享受更高等级补贴，不得申领低等级补贴"},
-    {"yearly_claim_limit_reached", "本年度享受补贴次数已达上限"},
-    {"application_too_late", "超过证书核发之日起的申领期限"},
-    {"level_not_subsidized", "该等级证书在本地区无补贴标准"},
-    // 以工代训, 社会保险补贴, 创业补贴, 留工培训补助
-    {"employer_not_covered", "用人单位不是中小微企业"},
-    {"target_group_not_covered", "人员类别不在补贴对象范围内"},
-    {"contract_too_short", "劳动合同期限不足"},
-    {"max_months_reached", "已达最长补贴月数"},
-    {"no_full_month_worked", "未新增连续工作满1个月"},
-    {"left_school_too_long_ago", "离校时间超过规定期限"},
-    {"duration_exhausted", "补贴期限已用完"},
-    {"already_received", "已享受过该项补助（每户限一次）"},
-    // collection targets
-    {"clearance_rate_not_above_target", "清欠率未超过目标"},
-    {"new_arrears_ratio_above_target", "新欠比例超过目标"},
     {"micro_below_small", "至少一项指标低于小型企业下限，划为微型企业"},
 };
 
@@ -188,6 +170,19 @@ std::string ReasonNameZh(std::string_view code) {
   for (const auto& row : internal::kRefundReasonNames) {
     if (row.code == code) return std::string(row.zh);
   }
+  std::string_view zh;
+  auto find = [&](const auto& rows) {
+    for (const auto& row : rows) {
+      if (zh.empty() && row.code == code) zh = row.zh;
+    }
+  };
+  find(internal::kSkillRefusals);
+  find(internal::kWorkTrainingRefusals);
+  find(internal::kSocialInsuranceRefusals);
+  find(internal::kPerHeadRefusals);
+  find(internal::kEntrepreneurshipRefusals);
+  find(internal::kCollectionMisses);
+  if (!zh.empty()) return std::string(zh);
   // Enterprise size: "employees_below_large", "all_medium_bounds_met".
   if (code.starts_with("all_") && code.ends_with("_bounds_met")) {
     std::string_view size = code.substr(4, code.size() - 4 - 11);
