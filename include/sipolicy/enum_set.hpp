@@ -110,7 +110,8 @@ class EnumSet {
   // Bit i set iff the enumerator of value i is a member.
   constexpr Bits bits() const { return bits_; }
 
-  constexpr bool contains(E e) const { return (bits_ & Mask(e)) != 0; }
+  // A value with no bit (a C++ caller's out-of-range cast) is no member.
+  constexpr bool contains(E e) const { return Fits(e) && (bits_ & Mask(e)) != 0; }
   constexpr void insert(E e) { bits_ = static_cast<Bits>(bits_ | Mask(e)); }
   constexpr void erase(E e) { bits_ = static_cast<Bits>(bits_ & ~Mask(e)); }
   constexpr void clear() { bits_ = 0; }

@@ -167,6 +167,8 @@ TEST_CASE("EnumSet: the widest member uses the top bit of Bits") {
 
   static_assert(!InsuranceSet::Fits(static_cast<Insurance>(8)));
   static_assert(InsuranceSet::Fits(static_cast<Insurance>(7)));
+  // contains() answers for any value: one without a bit is no member.
+  static_assert(!InsuranceSet{Insurance::kPension}.contains(static_cast<Insurance>(8)));
 }
 
 TEST_CASE("EnumSet: prints the members' values") {
