@@ -94,6 +94,7 @@ TEST_CASE("the public description is the bound fields in order, nested lists inc
   CHECK(fields[5].fields[1].name == "paid");
 }
 
+// Compile-time only: this file does not build if a check fails.
 TEST_CASE("each field must fit its member, checked at compile time") {
   static_assert(FitsMembers<ToyRequest>(kToyRequestFields));
   static_assert(FitsMembers<ToyResult>(kToyResultFields));
@@ -110,7 +111,6 @@ TEST_CASE("each field must fit its member, checked at compile time") {
   static constexpr auto kBadItem = std::tuple{Req<&Item::paid>("paid", kDate, "x")};
   static_assert(!FitsMembers<ToyRequest>(
       std::tuple{OptObjects<&ToyRequest::items, kBadItem>("items", "x")}));
-  CHECK(true);
 }
 
 TEST_CASE("reading: every described member, defaults kept when absent") {
